@@ -1,0 +1,3 @@
+"""wfplan: workforce action plans as code."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from workforce_cli.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,139 @@
+"""The `wfplan` command line: options only. Each command calls one function in `commands/`.
+
+Imports of the commands happen inside each command so that `wfplan --help` does not pay
+for pydantic, the models and the YAML parser.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from workforce_cli import __version__
+
+app = typer.Typer(
+    name="wfplan",
+    help="Workforce action plans as code: validate, track, report and diff plans kept as YAML.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Plan files or folders (searched recursively for *.yaml, *.yml). "
+        "Default: the configured paths, else plans/.",
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"wfplan {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Workforce action plans as code: validate, track, report and diff plans kept as YAML."""
+
+
+ValidateFormat = Literal["text", "json", "github"]
+
+
+@app.command()
+def validate(
+    paths: PathsArg = None,
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (file:line:col: error CODE message), json, or github (Actions annotations).",
+        ),
+    ] = "text",
+    strict: Annotated[bool, typer.Option(help="Warnings fail the check too.")] = False,
+) -> int:
+    """Check plan and staffing files: schema, ids, references, dates, status rules, totals.
+
+    Exit 0 when clean (warnings allowed unless --strict), 1 when problems are found,
+    2 for a usage error or when no plan files are found.
+    """
+    from workforce_cli.commands import validate as command
+
+    return command.run(paths, output_format, strict)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write the schemas to.")
+    ] = Path("schemas"),
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 if the schemas in --output are stale.")
+    ] = False,
+) -> int:
+    """Write the JSON Schema of plan and staffing files (for editors and other tools)."""
+    from workforce_cli.commands import schema as command
+
+    return command.run(output, check)
+
+
+CRASH_LOG = "wfplan-crash.log"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run wfplan; return the exit code. The one place that turns outcomes into exit codes."""
+    from workforce_cli.loading import UsageError
+
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="wfplan", standalone_mode=False)
+    except typer.Exit as exit_:
+        return exit_.exit_code
+    except typer.TyperException as err:
+        show = getattr(err, "show", None)
+        if show is not None:
+            show()
+        else:
+            sys.stderr.write(f"wfplan: error: {err.format_message()}\n")
+        return err.exit_code
+    except typer.Abort:
+        sys.stderr.write("wfplan: aborted\n")
+        return 130
+    except UsageError as err:
+        sys.stderr.write(f"wfplan: error: {err}\n")
+        return 2
+    except BrokenPipeError:
+        # `wfplan status | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0
+    except Exception:
+        if os.environ.get("WFPLAN_TRACEBACK"):
+            raise
+        log = Path(os.environ.get("WFPLAN_CRASH_LOG", Path.cwd() / CRASH_LOG))
+        try:
+            log.write_text(traceback.format_exc(), "utf-8")
+            where = f"; details in {log}"
+        except OSError:
+            where = ""
+        sys.stderr.write(
+            f"wfplan: internal error{where}. This is a bug in wfplan, not in your plans: "
+            "please report it with that file.\n"
+        )
+        return 3
+    return result if isinstance(result, int) else 0

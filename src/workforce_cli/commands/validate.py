@@ -1,0 +1,18 @@
+"""`wfplan validate`: schema and semantic checks of every plan file, all problems in one run."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workforce_cli import checks, config, loading
+from workforce_cli.diagnostics import FORMATTERS, count
+
+
+def run(paths: list[Path] | None, output_format: str, strict: bool) -> int:
+    settings = config.load()
+    repository = loading.load(config.plan_paths(paths, settings))
+    diagnostics = checks.run(repository)
+    sys.stdout.write(FORMATTERS[output_format](diagnostics, len(repository.files)))
+    errors, warnings = count(diagnostics)
+    return 1 if errors or (strict and warnings) else 0

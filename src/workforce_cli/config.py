@@ -1,0 +1,125 @@
+"""Configuration: `wfplan.toml`, or `[tool.wfplan]` in `pyproject.toml`, found upward.
+
+Keys: paths, due_within, red_after, labels, templates. Unknown keys are an error: a
+misspelt `due_whithin` must not silently leave the default in force.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workforce_cli.loading import UsageError
+
+DEFAULT_DUE_WITHIN = 28
+DEFAULT_RED_AFTER = 0
+LABEL_KEYS = ("complete", "red", "amber", "green", "not_rated")
+
+
+@dataclass(frozen=True)
+class Config:
+    paths: tuple[Path, ...] = ()
+    due_within: int = DEFAULT_DUE_WITHIN
+    red_after: int = DEFAULT_RED_AFTER
+    labels: dict[str, str] = field(default_factory=dict)
+    templates: Path | None = None
+    source: Path | None = None
+    """The file the configuration came from, if any."""
+
+    def label(self, rating: str) -> str:
+        """The word shown for a rating: councils differ (some say Blue for complete)."""
+        return self.labels.get(rating, rating.replace("_", " ").title())
+
+
+def find(start: Path) -> Path | None:
+    """The nearest wfplan.toml, or pyproject.toml with [tool.wfplan], at or above start."""
+    for directory in (start, *start.parents):
+        candidate = directory / "wfplan.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / "pyproject.toml"
+        if (
+            pyproject.is_file()
+            and "tool" in _read(pyproject)
+            and "wfplan" in _read(pyproject).get("tool", {})
+        ):
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise UsageError(f"{path}: cannot read configuration: {err}") from None
+
+
+def load(start: Path | None = None) -> Config:
+    path = find((start or Path.cwd()).resolve())
+    if path is None:
+        return Config()
+    data = _read(path)
+    table = data.get("tool", {}).get("wfplan", {}) if path.name == "pyproject.toml" else data
+    return parse(table, path)
+
+
+def parse(table: dict[str, Any], path: Path) -> Config:
+    known = ("paths", "due_within", "red_after", "labels", "templates")
+    for key in table:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f'did you mean "{close[0]}"?' if close else f"known keys: {', '.join(known)}"
+            raise UsageError(f'{path}: unknown configuration key "{key}"; {hint}')
+    base = path.parent
+    paths = table.get("paths", [])
+    if isinstance(paths, str):
+        paths = [paths]
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        raise UsageError(f'{path}: `paths` must be a list of folders, such as ["plans"]')
+    labels = table.get("labels", {})
+    if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+        raise UsageError(
+            f'{path}: `labels` must map ratings to words, such as {{complete = "Blue"}}'
+        )
+    for key in labels:
+        if key not in LABEL_KEYS:
+            raise UsageError(
+                f'{path}: unknown label "{key}"; labels are for {", ".join(LABEL_KEYS)}'
+            )
+    templates = table.get("templates")
+    if templates is not None and not isinstance(templates, str):
+        raise UsageError(f"{path}: `templates` must be a folder or file path")
+    return Config(
+        paths=tuple(base / p for p in paths),
+        due_within=_days(table, "due_within", DEFAULT_DUE_WITHIN, path),
+        red_after=_days(table, "red_after", DEFAULT_RED_AFTER, path),
+        labels=dict(labels),
+        templates=base / templates if templates else None,
+        source=path,
+    )
+
+
+def _days(table: dict[str, Any], key: str, default: int, path: Path) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise UsageError(f"{path}: `{key}` must be a whole number of days, 0 or more")
+    return value
+
+
+def plan_paths(given: list[Path] | None, config: Config) -> list[Path]:
+    """The paths a command reads: those given, else the configuration's, else `plans/`."""
+    if given:
+        return given
+    if config.paths:
+        return list(config.paths)
+    default = Path("plans")
+    if not default.is_dir():
+        raise UsageError(
+            f"no plans/ folder in {Path.cwd()} and no paths given; pass the folder that holds "
+            "your plan files, or start one with `wfplan new PLAN_ID --title ...`"
+        )
+    return [default]

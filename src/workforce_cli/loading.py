@@ -1,0 +1,544 @@
+"""Files to models: find the plan files, read them, and build the repository of plans.
+
+Every problem becomes a Diagnostic at the file, line and column of the key or value that
+causes it; nothing here prints or exits. A path that cannot be used at all (missing,
+unreadable, or holding no plan files) raises `UsageError`, which the CLI turns into exit 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml.nodes import Node
+
+from workforce_cli import yamlio
+from workforce_cli.diagnostics import Diagnostic, make
+from workforce_cli.model import Plan, Snapshot, StaffingFile
+from workforce_cli.yamlio import YamlPath
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Files larger than this are refused (WF001): the largest real plan is about 30 KB."""
+
+SUFFIXES = (".yaml", ".yml")
+
+
+class UsageError(Exception):
+    """A path that cannot be used: the command exits 2 with this message."""
+
+
+@dataclass(eq=False)
+class SourceFile:
+    path: Path
+    display: str
+    text: str = ""
+    _root: Node | None = field(default=None, repr=False)
+    _composed: bool = field(default=False, repr=False)
+
+    def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
+        if not self._composed:
+            # Positions are found on demand, by composing this file again (see yamlio).
+            self._root = yamlio.compose(self.text)
+            self._composed = True
+        return yamlio.locate(self._root, path, key=key)
+
+    def diagnostic(
+        self,
+        code: str,
+        message: str,
+        path: YamlPath,
+        *,
+        hint: str | None = None,
+        key: bool = False,
+    ) -> Diagnostic:
+        line, column = self.locate(path, key=key)
+        return make(code, message, self.display, line, column, hint)
+
+
+@dataclass(eq=False)
+class SnapshotRef:
+    """A staffing snapshot and where it was written (the plan file or a staffing file)."""
+
+    snapshot: Snapshot
+    source: SourceFile
+    path: YamlPath
+    unit: str
+
+
+@dataclass(eq=False)
+class LoadedPlan:
+    plan: Plan
+    source: SourceFile
+    snapshots: list[SnapshotRef] = field(default_factory=list)
+    """The plan's own snapshots and those of its staffing files, in file order."""
+
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+    @property
+    def unit(self) -> str:
+        return self.plan.staffing.unit if self.plan.staffing else "fte"
+
+
+@dataclass(eq=False)
+class StaffingDoc:
+    staffing: StaffingFile
+    source: SourceFile
+
+
+@dataclass(eq=False)
+class Repository:
+    files: list[SourceFile]
+    plans: list[LoadedPlan]
+    staffing_files: list[StaffingDoc]
+    diagnostics: list[Diagnostic]
+
+    def plan(self, plan_id: str) -> LoadedPlan | None:
+        return next((p for p in self.plans if p.id == plan_id), None)
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """The plan files under `paths`: files as given, directories searched recursively."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise UsageError(f"cannot read directory {path}: permission denied")
+            found.extend(_walk(path))
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise UsageError(f"{path} is neither a file nor a directory")
+        else:
+            raise UsageError(f"no such file or directory: {path}")
+    if not found:
+        where = ", ".join(str(p) for p in paths)
+        raise UsageError(
+            f"no plan files (*.yaml, *.yml) found in {where}; "
+            "create one with `wfplan new` or pass the folder that holds your plans"
+        )
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)
+
+
+def _walk(directory: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, name) for name in sorted(files) if name.endswith(SUFFIXES))
+    return found
+
+
+def read_source(path: Path) -> tuple[SourceFile, Any, list[Diagnostic]]:
+    """Read one file to plain data, or say why it cannot be read."""
+    source = SourceFile(path, str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return (
+                source,
+                None,
+                [
+                    make(
+                        "WF001",
+                        f"file is {size / 1024 / 1024:.1f} MiB; plan files are limited to "
+                        f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
+                        source.display,
+                        hint="split the plan, or move staffing snapshots into staffing files",
+                    )
+                ],
+            )
+        raw = path.read_bytes()
+    except OSError as err:
+        raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return (
+            source,
+            None,
+            [
+                make(
+                    "WF002",
+                    f"file is not valid UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded",
+                    source.display,
+                    line,
+                    column,
+                    "save the file as UTF-8 (in Excel or Word: 'CSV UTF-8' / 'Unicode (UTF-8)')",
+                )
+            ],
+        )
+    # A byte-order mark is accepted (Windows editors write one) and not part of the text.
+    source.text = text.removeprefix("\ufeff")
+    try:
+        root = yamlio.compose(source.text)
+    except yamlio.YamlFailure as failure:
+        p = failure.problem
+        return source, None, [make(p.code, p.message, source.display, p.line, p.col, p.hint)]
+    source._root, source._composed = root, True
+    if root is None:
+        return (
+            source,
+            None,
+            [
+                make(
+                    "WF003",
+                    "file is empty",
+                    source.display,
+                    hint="a plan starts with `wfplan: 1`, an id and a title; or delete the file",
+                )
+            ],
+        )
+    data, problems = yamlio.to_data(root)
+    diagnostics = [make(p.code, p.message, source.display, p.line, p.col, p.hint) for p in problems]
+    # The node tree is only kept for files with problems (for positions); a clean corpus
+    # should not hold two copies of itself in memory.
+    source._root, source._composed = None, False
+    return source, data, diagnostics
+
+
+def load(paths: Sequence[Path]) -> Repository:
+    """Read every plan and staffing file under `paths` and check their schema.
+
+    Semantic checks (references, dates, totals) are `checks.run`'s job; this builds the
+    models they work on and merges staffing files into their plans.
+    """
+    files = discover(paths)
+    sources: list[SourceFile] = []
+    plans: list[LoadedPlan] = []
+    staffing_docs: list[StaffingDoc] = []
+    diagnostics: list[Diagnostic] = []
+    for path in files:
+        source, data, problems = read_source(path)
+        sources.append(source)
+        diagnostics.extend(problems)
+        if data is None or problems:
+            continue
+        model = _validate_document(source, data, diagnostics)
+        if isinstance(model, Plan):
+            plans.append(LoadedPlan(model, source))
+        elif isinstance(model, StaffingFile):
+            staffing_docs.append(StaffingDoc(model, source))
+    diagnostics.extend(_assemble(plans, staffing_docs))
+    return Repository(sources, plans, staffing_docs, diagnostics)
+
+
+def _validate_document(
+    source: SourceFile, data: Any, diagnostics: list[Diagnostic]
+) -> Plan | StaffingFile | None:
+    if not isinstance(data, dict):
+        diagnostics.append(
+            source.diagnostic(
+                "WF008",
+                f"a plan file is a mapping of keys (wfplan, id, title, ...), not {_describe(data)}",
+                (),
+                hint="start the file with `wfplan: 1`",
+            )
+        )
+        return None
+    if "wfplan" not in data:
+        diagnostics.append(
+            source.diagnostic(
+                "WF008",
+                "not a wfplan file: there is no `wfplan: 1` line",
+                (),
+                hint="add `wfplan: 1` as the first key; only plan and staffing files "
+                "belong in the plan folders",
+            )
+        )
+        return None
+    if data["wfplan"] != 1:
+        diagnostics.append(
+            source.diagnostic(
+                "WF008",
+                f"unsupported format version {data['wfplan']!r}; this wfplan reads version 1",
+                ("wfplan",),
+                hint="write `wfplan: 1`, or upgrade wfplan",
+            )
+        )
+        return None
+    model_class: type[Plan] | type[StaffingFile] = (
+        StaffingFile if data.get("kind") == "staffing" else Plan
+    )
+    try:
+        return model_class.model_validate(data)
+    except ValidationError as err:
+        diagnostics.extend(schema_diagnostics(err, model_class, data, source))
+        return None
+
+
+def _assemble(plans: list[LoadedPlan], staffing_docs: list[StaffingDoc]) -> list[Diagnostic]:
+    """Cross-file rules: unique plan ids; staffing files join the plan they name."""
+    diagnostics: list[Diagnostic] = []
+    by_id: dict[str, LoadedPlan] = {}
+    for loaded in plans:
+        first = by_id.get(loaded.id)
+        if first is not None:
+            line, _ = first.source.locate(("id",))
+            diagnostics.append(
+                loaded.source.diagnostic(
+                    "WF301",
+                    f'plan id "{loaded.id}" is already used by {first.source.display}:{line}',
+                    ("id",),
+                    hint="plan ids are unique across the repository; rename one of them",
+                )
+            )
+            continue
+        by_id[loaded.id] = loaded
+        if loaded.plan.staffing:
+            loaded.snapshots.extend(
+                SnapshotRef(s, loaded.source, ("staffing", "snapshots", i), loaded.unit)
+                for i, s in enumerate(loaded.plan.staffing.snapshots)
+            )
+    for doc in staffing_docs:
+        target = by_id.get(doc.staffing.plan)
+        if target is None:
+            hint = _did_you_mean(doc.staffing.plan, by_id) or (
+                "known plans: " + ", ".join(sorted(by_id)) if by_id else "no plans were loaded"
+            )
+            diagnostics.append(
+                doc.source.diagnostic(
+                    "WF307",
+                    f'staffing file names unknown plan "{doc.staffing.plan}"',
+                    ("plan",),
+                    hint=hint,
+                )
+            )
+            continue
+        target.snapshots.extend(
+            SnapshotRef(s, doc.source, ("snapshots", i), doc.staffing.unit)
+            for i, s in enumerate(doc.staffing.snapshots)
+        )
+    return diagnostics
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f'did you mean "{close[0]}"?' if close else None
+
+
+# --- pydantic errors to diagnostics -------------------------------------------------------
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of keys",
+    "model_type": "a mapping of keys",
+    "model_attributes_type": "a mapping of keys",
+}
+
+
+def schema_diagnostics(
+    err: ValidationError, model_class: type[BaseModel], data: Any, source: SourceFile
+) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    seen: set[tuple[YamlPath, str]] = set()
+    for error in err.errors(include_url=False):
+        path, inside = _data_path(error["loc"], data)
+        kind = error["type"]
+        if (path, kind) in seen:
+            continue  # one report per place (a union reports once per member)
+        seen.add((path, kind))
+        diagnostics.append(_one_error(error, kind, path, inside, model_class, data, source))
+    return diagnostics
+
+
+def _one_error(
+    error: Any,
+    kind: str,
+    path: YamlPath,
+    inside: Any,
+    model_class: type[BaseModel],
+    data: Any,
+    source: SourceFile,
+) -> Diagnostic:
+    where = context(path, data)
+    if kind == "extra_forbidden":
+        name = str(path[-1])
+        allowed = _allowed_keys(model_class, path[:-1], data)
+        hint = _did_you_mean(name, allowed) if allowed else None
+        if hint is None and allowed:
+            hint = "allowed keys here: " + ", ".join(allowed)
+        return source.diagnostic(
+            "WF101", f'unknown key "{name}"{context(path[:-1], data)}', path, hint=hint, key=True
+        )
+    if kind == "missing":
+        name = str(error["loc"][-1])
+        return source.diagnostic(
+            "WF102",
+            f'missing required key "{name}"{where}',
+            path,
+            hint=f"add `{name}:` here",
+        )
+    value = _lookup(data, path)
+    if kind in _TYPE_WORDS:
+        return source.diagnostic(
+            "WF103",
+            f"{_field(path)} should be {_TYPE_WORDS[kind]}, not {_describe(value)}{where}",
+            path,
+        )
+    if kind in ("literal_error", "enum"):
+        expected = error.get("ctx", {}).get("expected", "")
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+        hint = _did_you_mean(str(value), choices) or f"use one of: {', '.join(choices)}"
+        return source.diagnostic(
+            "WF104", f"{_field(path)} cannot be {_show(value)}{where}", path, hint=hint
+        )
+    if kind == "string_pattern_mismatch":
+        suggestion = _slug(str(value))
+        return source.diagnostic(
+            "WF104",
+            f"{_field(path)} {_show(value)} is not a valid id: use lowercase letters, digits "
+            "and hyphens, starting with a letter or digit",
+            path,
+            hint=f'for example "{suggestion}"' if suggestion else None,
+        )
+    if kind in ("greater_than_equal", "greater_than"):
+        return source.diagnostic(
+            "WF104",
+            f"{_field(path)} cannot be negative ({_show(value)}){where}",
+            path,
+            hint="staffing figures are FTE or headcount, 0 or more",
+        )
+    if kind in ("string_too_short", "too_short"):
+        return source.diagnostic("WF104", f"{_field(path)} cannot be empty{where}", path)
+    if kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+        return source.diagnostic("WF104", f"{_field(path)}{where}: {message}", path)
+    return source.diagnostic("WF104", f"{_field(path)}{where}: {error['msg']}", path)
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[YamlPath, Any]:
+    """The error's location as a path through the data, without pydantic's union tags."""
+    path: list[str | int] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and isinstance(step, str):
+            path.append(step)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int):
+            path.append(step)
+            node = node[step] if 0 <= step < len(node) else None
+        elif node is None:
+            break
+        # else: a union member's tag such as "list[str]" or "function-before[...]"; skip
+    return tuple(path), node
+
+
+def _lookup(data: Any, path: YamlPath) -> Any:
+    node = data
+    for step in path:
+        if isinstance(node, dict):
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node
+
+
+def _allowed_keys(model_class: type[BaseModel], path: YamlPath, data: Any) -> list[str]:
+    current: Any = model_class
+    for step in path:
+        if isinstance(step, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(step)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+_ITEM_NAMES = {
+    "actions": "action",
+    "milestones": "milestone",
+    "themes": "theme",
+    "snapshots": "snapshot",
+    "teams": "team row",
+    "targets": "target",
+    "measures": "measure",
+    "approvals": "approval",
+    "actuals": "actual",
+}
+_LABEL_KEYS = ("id", "team", "as_of", "by")
+
+
+def context(path: YamlPath, data: Any) -> str:
+    """Where a path points, in words: ' in milestone "m1"', ' in team row "SEND"'."""
+    label = ""
+    node = data
+    for index, step in enumerate(path):
+        if isinstance(node, dict):
+            node = node.get(step) if isinstance(step, str) else None
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+            item = _ITEM_NAMES.get(str(path[index - 1]), "item") if index else "item"
+            name = next(
+                (node[k] for k in _LABEL_KEYS if isinstance(node, dict) and node.get(k)), None
+            )
+            label = f' in {item} "{name}"' if name is not None else f" in {item} {step + 1}"
+        else:
+            break
+    return label
+
+
+def _field(path: YamlPath) -> str:
+    names = [step for step in path if isinstance(step, str)]
+    return f"`{names[-1]}`" if names else "the file"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, str):
+        return f'text "{value}"' if len(value) <= 40 else "text"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _slug(text: str) -> str:
+    out = "".join(c if c.isalnum() else "-" for c in text.lower())
+    return "-".join(part for part in out.split("-") if part)

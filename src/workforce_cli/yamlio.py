@@ -1,0 +1,290 @@
+"""Reading YAML: the only code that parses plan files for reading.
+
+Decisions, each for a reason written down:
+
+- The parse is libyaml's, through ruamel.yaml's C extension (`ruamel.yaml.clib`), composing a
+  node tree only. The round-trip loader is twenty times slower and is kept for the commands
+  that write files; a corpus of plans must validate in seconds.
+- Values are built from the nodes here, with YAML 1.2 core-schema rules: `no` and `on` are
+  text, `80:20` is text, and there are no implicit timestamps, so `due: 2025-02-30` reaches
+  the date-expression checks as text (every YAML loader would otherwise fail on it with a
+  bare ValueError and no position).
+- Tags outside the YAML core schema (`!!python/object`, `!custom`) are refused: nothing would
+  run, but a tagged value must not slip through as if it were plain data.
+- Anchors and aliases are refused: a plan is edited by people who are not YAML experts, and an
+  alias bomb composes to a tiny shared tree that only explodes when walked, so the walk stops
+  at the first node it meets twice.
+- Duplicate keys are errors (YAML forbids them; libyaml does not check).
+- Line and column of every node are not kept: finding them costs a second compose of just the
+  files that have problems (see `locate`), which is cheaper than recording them for every node
+  of every clean file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import _ruamel_yaml
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import BaseResolver
+
+from workforce_cli.model.types import YamlFloat
+
+YamlPath = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+# Tags a plain YAML document may carry: the core schema's own. Their values are still
+# resolved from the text by the rules below.
+_CORE_TAGS = frozenset(
+    _CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "binary")
+)
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUE = frozenset(("true", "True", "TRUE"))
+_FALSE = frozenset(("false", "False", "FALSE"))
+_SPECIAL = re.compile(r"^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$")
+_SPECIAL_FLOATS = {
+    ".inf": float("inf"),
+    "+.inf": float("inf"),
+    "-.inf": float("-inf"),
+    ".nan": float("nan"),
+}
+
+
+class _Composer(_ruamel_yaml.CParser, BaseResolver):  # type: ignore[misc]
+    # BaseResolver has no implicit resolvers, so every untagged scalar arrives as str and
+    # resolution is ours (YAML 1.2 core); libyaml itself only knows YAML 1.1.
+    def __init__(self, text: str) -> None:
+        _ruamel_yaml.CParser.__init__(self, text)
+        BaseResolver.__init__(self)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """A problem found while reading YAML, at a 1-based line and column."""
+
+    code: str
+    message: str
+    line: int
+    col: int
+    hint: str | None = None
+
+
+class YamlFailure(Exception):
+    """The text is not a YAML document we can read; `problem` says where and why."""
+
+    def __init__(self, problem: YamlProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def compose(text: str) -> Node | None:
+    """The node tree of a single-document YAML text (None for an empty document)."""
+    try:
+        node: Node | None = _Composer(text).get_single_node()
+    except MarkedYAMLError as err:
+        raise YamlFailure(_syntax_problem(text, err)) from None
+    return node
+
+
+def _syntax_problem(text: str, err: MarkedYAMLError) -> YamlProblem:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = (err.problem or "").strip()
+    context = (err.context or "").strip()
+    message = f"{problem} {context}".strip() if context else problem
+    hint: str | None = None
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "tab" in problem or "\t" in here[: max(col, 1)]:
+        return YamlProblem(
+            "WF004",
+            "a tab is used for indentation",
+            line,
+            here.find("\t") + 1 if "\t" in here else col,
+            "indent with spaces; YAML does not allow tabs for indentation",
+        )
+    if "undefined alias" in problem:
+        return YamlProblem(
+            "WF007",
+            "anchors and aliases are not supported in plan files",
+            line,
+            col,
+            "write the value out in full where it is used",
+        )
+    if "expected a single document" in problem or "another document" in problem:
+        return YamlProblem(
+            "WF004",
+            "more than one YAML document (---) in one file",
+            line,
+            col,
+            "put each plan in a file of its own",
+        )
+    if "mapping values are not allowed" in problem:
+        hint = 'a value containing ": " must be quoted, or a key is indented wrongly'
+    elif "expected <block end>" in message or "did not find expected key" in message:
+        hint = "check the indentation of this line against the lines above it"
+    elif "found unexpected end of stream" in message:
+        hint = "a quote or bracket opened earlier is never closed"
+    return YamlProblem("WF004", f"YAML syntax error: {message}", line, col, hint)
+
+
+@dataclass(slots=True)
+class _Walk:
+    problems: list[YamlProblem] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
+    aliased: bool = False
+
+
+def to_data(node: Node) -> tuple[Any, list[YamlProblem]]:
+    """Plain Python data (dict, list, str, int, float, bool, None) from a node tree."""
+    walk = _Walk()
+    return _value(node, walk), walk.problems
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _value(node: Node, walk: _Walk, key_node: Node | None = None) -> Any:
+    if id(node) in walk.seen:
+        # An alias: the same node met twice. One report per file is enough (a bomb holds
+        # thousands), and returning None here is what keeps the walk from expanding it.
+        if not walk.aliased:
+            walk.aliased = True
+            line, col = _mark(key_node or node)
+            walk.problems.append(
+                YamlProblem(
+                    "WF007",
+                    "anchors and aliases are not supported in plan files (an alias of the "
+                    f"value at line {node.start_mark.line + 1})",
+                    line,
+                    col,
+                    "write the value out in full where it is used",
+                )
+            )
+        return None
+    walk.seen.add(id(node))
+    if node.tag not in _CORE_TAGS:
+        line, col = _mark(node)
+        tag = str(node.tag)
+        walk.problems.append(
+            YamlProblem(
+                "WF006",
+                f'YAML tag "{tag.replace(_CORE, "!!")}" is not allowed in plan files',
+                line,
+                col,
+                "remove the tag; plan files hold plain text, numbers, lists and mappings",
+            )
+        )
+        return None
+    if isinstance(node, ScalarNode):
+        if node.style:  # quoted or block scalar: always text
+            return node.value
+        return resolve_plain(node.value)
+    if isinstance(node, SequenceNode):
+        return [_value(item, walk) for item in node.value]
+    if isinstance(node, MappingNode):
+        return _mapping(node, walk)
+    raise AssertionError(f"unexpected node {node!r}")  # pragma: no cover
+
+
+def _mapping(node: MappingNode, walk: _Walk) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            line, col = _mark(key_node)
+            walk.problems.append(
+                YamlProblem(
+                    "WF004",
+                    "a key must be plain text, not a list or mapping",
+                    line,
+                    col,
+                    "write the key as a single word, such as title:",
+                )
+            )
+            continue
+        key = key_node.value
+        if key in result:
+            line, col = _mark(key_node)
+            walk.problems.append(
+                YamlProblem(
+                    "WF005",
+                    f'duplicate key "{key}" (first defined at line {first_line[key]})',
+                    line,
+                    col,
+                    "remove one of the two; YAML keeps only one value per key",
+                )
+            )
+            continue
+        first_line[key] = key_node.start_mark.line + 1
+        result[key] = _value(value_node, walk, key_node)
+    return result
+
+
+def resolve_plain(text: str) -> Any:
+    """A plain scalar's value under the YAML 1.2 core schema."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if text[0].isdigit() or text[0] in "+-.":
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            value = float(text)
+            # `87.20` claims more precision than the float's repr shows; keep its text.
+            if text[-1] == "0" and "." in text:
+                kept = YamlFloat(value)
+                kept.text = text
+                return kept
+            return value
+        if _OCT.match(text):
+            return int(text[2:], 8)
+        if _HEX.match(text):
+            return int(text[2:], 16)
+        if _SPECIAL.match(text):
+            return _SPECIAL_FLOATS[text.lower()]
+    return text
+
+
+def locate(root: Node | None, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
+    """The 1-based line and column of the node at `path` (or of its key, with `key=True`).
+
+    Where the path leads past what the file holds (a missing key), the deepest node that
+    exists is the answer: for a missing key, the mapping that should hold it.
+    """
+    if root is None:
+        return 1, 1
+    node = root
+    key_node: Node | None = None
+    for step in path:
+        child, child_key = _child(node, step)
+        if child is None:
+            return _mark(node) if key_node is None or not key else _mark(key_node)
+        node, key_node = child, child_key
+    if key and key_node is not None:
+        return _mark(key_node)
+    return _mark(node)
+
+
+def _child(node: Node, step: str | int) -> tuple[Node | None, Node | None]:
+    if isinstance(node, MappingNode):
+        found: tuple[Node | None, Node | None] = (None, None)
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == str(step):
+                found = (value_node, key_node)
+        return found
+    if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step], None
+    return None, None
