@@ -56,9 +56,10 @@ def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:
                 hint="add `period: {start: ...}` with the date the plan starts",
             )
     end = parsed.get(("period", "end"))
-    if start is not None and end is not None:
-        start_window, end_window = start.window(), end.window()
-        if start_window and end_window and end_window.end < start_window.start:
+    start_window = start.window() if start is not None else None
+    if start is not None and start_window is not None and end is not None:
+        end_window = end.window(start_window.start)
+        if end_window and end_window.end < start_window.start:
             yield source.diagnostic(
                 "WF206",
                 f'period ends ("{end.text}") before it starts ("{start.text}")',
