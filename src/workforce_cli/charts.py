@@ -1,0 +1,282 @@
+"""Inline SVG charts for the HTML report: pure functions from figures to SVG text.
+
+No plotting library: two small charts do not earn a dependency, and hand-made SVG is
+deterministic (golden files), tiny, and needs nothing at view time. Each chart carries a
+`<title>`, a `<desc>` and `role="img"` with an `aria-label`, so a screen reader hears what
+a sighted reader sees; no value is shown by colour alone (every bar segment and point is
+written out). The SVG omits `xmlns`: inside HTML it is not needed, and the report must not
+contain any URL of its own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """The plot area inside the SVG: x from left to right, y from top to bottom."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+
+    @property
+    def x0(self) -> int:
+        return self.left
+
+    @property
+    def x1(self) -> int:
+        return self.width - self.right
+
+    @property
+    def y0(self) -> int:
+        return self.height - self.bottom
+
+    @property
+    def y1(self) -> int:
+        return self.top
+
+
+def _fmt(value: float) -> str:
+    """Coordinates to two decimals, without trailing zeros: stable golden files."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _text(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _open(ident: str, box: Box, title: str, desc: str, css_class: str) -> list[str]:
+    return [
+        f'<svg class="{css_class}" viewBox="0 0 {box.width} {box.height}" '
+        f'width="{box.width}" height="{box.height}" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc" aria-label="{_text(title + ". " + desc)}">',
+        f'<title id="{ident}-title">{_text(title)}</title>',
+        f'<desc id="{ident}-desc">{_text(desc)}</desc>',
+    ]
+
+
+# --- share over time ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """A metric over time, in percent, with its target and projected course."""
+
+    metric: str
+    """What is plotted, in words: "Permanent share"."""
+    points: Sequence[tuple[date, float]]
+    target: float | None = None
+    target_by: date | None = None
+    projection: Sequence[tuple[date, float]] = ()
+    """The projected course (drawn dashed), usually from the last figure onwards."""
+
+
+TREND_BOX = Box(width=640, height=300, left=52, right=24, top=20, bottom=44)
+
+
+def _y_range(values: Sequence[float]) -> tuple[float, float]:
+    """From a round ten below the lowest value to a round ten above the highest, within 0-100."""
+    low = max(0.0, math.floor((min(values) - 5) / 10) * 10)
+    high = min(100.0, math.ceil((max(values) + 5) / 10) * 10)
+    return low, max(high, low + 10)
+
+
+def _x_range(dates: Sequence[date]) -> tuple[date, date]:
+    first, last = min(dates), max(dates)
+    if (last - first).days < 60:
+        # one snapshot, or two close together: give the line room on either side
+        return first - timedelta(days=90), last + timedelta(days=90)
+    return first, last
+
+
+def _year_ticks(first: date, last: date) -> list[date]:
+    ticks = [date(y, 1, 1) for y in range(first.year + 1, last.year + 1)]
+    if len(ticks) > 8:
+        step = math.ceil(len(ticks) / 8)
+        ticks = ticks[::step]
+    return ticks or [first, last]
+
+
+def _month(d: date) -> str:
+    return d.strftime("%b %Y")
+
+
+def trend_chart(trend: Trend, ident: str, box: Box = TREND_BOX) -> str:
+    """A line of the metric's values, the target as a line, the projection dashed."""
+    if not trend.points:
+        raise ValueError("a trend chart needs at least one figure")
+    dates = [d for d, _ in trend.points] + [d for d, _ in trend.projection]
+    values = [v for _, v in trend.points] + [v for _, v in trend.projection]
+    if trend.target is not None:
+        values.append(trend.target)
+    if trend.target_by is not None:
+        dates.append(trend.target_by)
+    first, last = _x_range(dates)
+    low, high = _y_range(values)
+    span = max((last - first).days, 1)
+
+    def x(d: date) -> float:
+        return box.x0 + (box.x1 - box.x0) * (d - first).days / span
+
+    def y(v: float) -> float:
+        return box.y0 - (box.y0 - box.y1) * (v - low) / (high - low)
+
+    title = f"{trend.metric} over time"
+    desc = _trend_desc(trend)
+    out = _open(ident, box, title, desc, "chart trend")
+    step = 10 if high - low <= 50 else 20
+    tick = low
+    while tick <= high + 1e-9:
+        out.append(
+            f'<line class="grid" x1="{box.x0}" x2="{box.x1}" '
+            f'y1="{_fmt(y(tick))}" y2="{_fmt(y(tick))}"/>'
+            f'<text class="axis" x="{box.x0 - 6}" y="{_fmt(y(tick) + 4)}" '
+            f'text-anchor="end">{tick:g}%</text>'
+        )
+        tick += step
+    for d in _year_ticks(first, last):
+        label = str(d.year) if (d.month, d.day) == (1, 1) else _month(d)
+        out.append(
+            f'<line class="tick" x1="{_fmt(x(d))}" x2="{_fmt(x(d))}" '
+            f'y1="{box.y0}" y2="{box.y0 + 5}"/>'
+            f'<text class="axis" x="{_fmt(x(d))}" y="{box.y0 + 18}" '
+            f'text-anchor="middle">{label}</text>'
+        )
+    out.append(
+        f'<line class="axis-line" x1="{box.x0}" x2="{box.x1}" y1="{box.y0}" y2="{box.y0}"/>'
+    )
+    if trend.target is not None:
+        ty = _fmt(y(trend.target))
+        label = f"Target {trend.target:g}%" + (
+            f" by {_month(trend.target_by)}" if trend.target_by else ""
+        )
+        out.append(
+            f'<line class="target" x1="{box.x0}" x2="{box.x1}" y1="{ty}" y2="{ty}"/>'
+            f'<text class="target-label" x="{box.x1}" y="{_fmt(y(trend.target) - 6)}" '
+            f'text-anchor="end">{_text(label)}</text>'
+        )
+        if trend.target_by is not None:
+            tx = _fmt(x(trend.target_by))
+            out.append(
+                f'<line class="target-by" x1="{tx}" x2="{tx}" y1="{box.y1}" y2="{box.y0}"/>'
+            )
+    if trend.projection:
+        start = [trend.points[-1]] if trend.points else []
+        path = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in [*start, *trend.projection])
+        out.append(f'<polyline class="projection" points="{path}"/>')
+    path = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in trend.points)
+    out.append(f'<polyline class="actual" points="{path}"/>')
+    for d, v in trend.points:
+        px, py = _fmt(x(d)), _fmt(y(v))
+        out.append(
+            f'<circle class="point" cx="{px}" cy="{py}" r="4">'
+            f"<title>{_month(d)}: {v:.1f}%</title></circle>"
+            f'<text class="value" x="{px}" y="{_fmt(y(v) + 18)}" '
+            f'text-anchor="middle">{v:.1f}%</text>'
+        )
+    out.append(
+        f'<text class="axis" x="{box.x0}" y="{box.height - 6}">'
+        f"{_text(trend.metric)}, {_month(first)} to {_month(last)}</text>"
+    )
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _trend_desc(trend: Trend) -> str:
+    parts = [f"{_month(d)}: {v:.1f}%" for d, v in trend.points]
+    text = f"{trend.metric}: " + ", ".join(parts) + "."
+    if trend.target is not None:
+        text += f" Target {trend.target:g}%"
+        text += f" by {_month(trend.target_by)}." if trend.target_by else "."
+    if trend.projection:
+        d, v = trend.projection[-1]
+        text += f" Projected (dashed): {v:.1f}% by {_month(d)}."
+    return text
+
+
+# --- RAG counts per theme -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    key: str
+    """The rating: red, amber, green, complete or not_rated (the CSS class)."""
+    label: str
+    """The word shown for it (configurable: some councils say Blue for complete)."""
+    count: int
+
+
+RAG_WIDTH = 640
+_ROW = 46
+_BAR = 20
+_MIN_SEGMENT = 20
+_CHAR = 6.2  # average advance of a character at the chart's 11px type
+
+
+def rag_chart(rows: Sequence[tuple[str, Sequence[Segment]]], ident: str) -> str:
+    """One stacked bar per theme; every segment has its count written on it."""
+    left, right, legend = 8, 48, 28
+    height = legend + _ROW * len(rows) + 8
+    box = Box(RAG_WIDTH, height, left, right, legend, 8)
+    most = max((sum(s.count for s in segs) for _, segs in rows), default=0)
+    slots = max((sum(1 for s in segs if s.count) for _, segs in rows), default=0)
+    # Every non-empty segment is at least wide enough for its number; the rest is to scale.
+    unit = (box.x1 - box.x0 - _MIN_SEGMENT * slots) / most if most else 0.0
+    title = "Milestones by rating, per theme"
+    desc = "; ".join(
+        f"{name}: " + (", ".join(f"{s.count} {s.label}" for s in segs if s.count) or "none")
+        for name, segs in rows
+    )
+    out = _open(ident, box, title, desc + ".", "chart rag")
+    keys = _legend_keys(rows)
+    lx = float(box.x0)
+    for key, label in keys:
+        out.append(
+            f'<rect class="seg {key}" x="{_fmt(lx)}" y="6" width="12" height="12" rx="2"/>'
+            f'<text class="legend" x="{_fmt(lx + 16)}" y="16">{_text(label)}</text>'
+        )
+        lx += 16 + len(label) * _CHAR + 18
+    for i, (name, segments) in enumerate(rows):
+        top = legend + i * _ROW
+        shown = name if len(name) <= 100 else name[:99] + "…"
+        out.append(f'<text class="theme" x="{box.x0}" y="{top + 12}">{_text(shown)}</text>')
+        bar_y = top + 18
+        sx = float(box.x0)
+        for seg in segments:
+            if not seg.count:
+                continue
+            width = _MIN_SEGMENT + seg.count * unit
+            words = f"{seg.count} {seg.label}"
+            text = words if len(words) * _CHAR + 8 <= width else str(seg.count)
+            out.append(
+                f'<g class="seg {seg.key}"><title>{_text(name)}: {seg.count} '
+                f"{_text(seg.label)}</title>"
+                f'<rect x="{_fmt(sx)}" y="{bar_y}" width="{_fmt(width)}" height="{_BAR}"/>'
+                f'<text x="{_fmt(sx + width / 2)}" y="{bar_y + 14}" '
+                f'text-anchor="middle">{_text(text)}</text></g>'
+            )
+            sx += width
+        total = sum(s.count for s in segments)
+        out.append(
+            f'<text class="total" x="{_fmt(sx + 6)}" y="{bar_y + 14}">{total}</text>'
+        )
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _legend_keys(rows: Sequence[tuple[str, Sequence[Segment]]]) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for _, segments in rows:
+        for seg in segments:
+            seen.setdefault(seg.key, seg.label)
+    return list(seen.items())

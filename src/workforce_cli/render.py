@@ -1,0 +1,224 @@
+"""Jinja2 rendering of reports: the shipped templates, a user's own, and atomic output.
+
+Shipped templates live in `templates/` (found through `resources.templates_dir()`, so an
+installed wfplan finds them). A user's template is code read from a file, so it runs in
+Jinja2's sandbox: it sees the documented context and the filters below, and cannot reach
+Python internals through attribute access. Every environment uses `StrictUndefined`, so a
+misspelt variable is an error with the template's file and line, never a silent blank.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+from markupsafe import Markup
+
+from workforce_cli import resources
+from workforce_cli.loading import UsageError
+
+_HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".svg", ".xml")
+
+
+class TemplateProblem(UsageError):
+    """A template that cannot be compiled or rendered: `FILE:LINE: message`, exit 2."""
+
+    def __init__(self, file: str, line: int | None, message: str) -> None:
+        self.file, self.line, self.message = file, line, message
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {message}")
+
+
+# --- filters ------------------------------------------------------------------------------
+
+# Characters that Markdown (GitHub-flavoured) or an HTML renderer of it would act on.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# Only at the start of a cell or list item would these open a heading, a list or a quote.
+_MD_LEADING = re.compile(r"^(#|[-+=](?=\s|$)|\d+(?=[.)]))")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_SPACE = re.compile(r"\s+")
+
+
+def md(value: object) -> str:
+    """Plan text made safe for a Markdown table cell or paragraph.
+
+    Newlines become spaces (a newline would end the table row), `|` is escaped (it would
+    start a new cell), and Markdown or HTML syntax is backslash-escaped so that
+    `<script>` shows as text and `*` stays an asterisk. None becomes an empty string.
+    """
+    if value is None:
+        return ""
+    text = _SPACE.sub(" ", str(value)).strip()
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    match = _MD_LEADING.match(text)
+    if match and match.group(1)[0].isdigit():
+        return text[: match.end()] + "\\" + text[match.end() :]
+    return "\\" + text if match else text
+
+
+def percent(value: float | None, places: int = 1) -> str:
+    """0.7603 -> "76.0%"; None (no denominator) -> "n/a"."""
+    if value is None:
+        return "n/a"
+    return f"{value * 100:.{places}f}%"
+
+
+def number(value: float | None, places: int = 2) -> str:
+    """A figure as written in a table: 87.22, 27.5, 12; None -> "n/a"."""
+    if value is None:
+        return "n/a"
+    text = f"{value:,.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def days(value: int) -> str:
+    return "1 day" if abs(value) == 1 else f"{value} days"
+
+
+FILTERS: dict[str, Any] = {"md": md, "percent": percent, "number": number, "days": days}
+
+
+# --- environments -------------------------------------------------------------------------
+
+
+def _environment(
+    search: list[Path], autoescape: bool, sandboxed: bool
+) -> jinja2.Environment:
+    kind = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = kind(
+        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def is_html(name: str) -> bool:
+    return name.lower().endswith(_HTML_SUFFIXES)
+
+
+def builtin(name: str) -> jinja2.Template:
+    """A template shipped with wfplan, such as `report.html.j2`."""
+    env = _environment([resources.templates_dir()], is_html(name), sandboxed=False)
+    return _compile(env, name)
+
+
+def user(path: Path, html: bool) -> jinja2.Template:
+    """A user's template file, sandboxed; it may include files beside it or shipped partials.
+
+    HTML escaping is on when the report is HTML or the file is named like HTML.
+    """
+    if not path.is_file():
+        raise UsageError(f"template not found: {path}")
+    search = [path.resolve().parent, resources.templates_dir()]
+    env = _environment(search, html or is_html(path.name), sandboxed=True)
+    return _compile(env, path.name)
+
+
+def _compile(env: jinja2.Environment, name: str) -> jinja2.Template:
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateSyntaxError as err:
+        raise TemplateProblem(err.filename or name, err.lineno, err.message or str(err)) from None
+    except jinja2.TemplateNotFound as err:
+        raise UsageError(f"template not found: {err.name}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"template {name} is not UTF-8 text") from None
+
+
+def render(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """The template rendered with `context`; any failure is a `TemplateProblem` at its line."""
+    try:
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as err:
+        # an {% include %} of a broken file fails at render time
+        raise TemplateProblem(err.filename or "?", err.lineno, err.message or str(err)) from None
+    except jinja2.TemplateError as err:
+        file, line = _where(err, template)
+        raise TemplateProblem(file, line, _message(err)) from None
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as err:
+        # Template code can fail like any code ({{ 1 / 0 }}, {{ "x" + 1 }}): the user's
+        # mistake, reported at its line, not a crash of wfplan.
+        file, line = _where(err, template)
+        raise TemplateProblem(file, line, _message(err)) from None
+
+
+def _where(err: BaseException, template: jinja2.Template) -> tuple[str, int | None]:
+    """The innermost template frame of the traceback (Jinja2 rewrites frames to template lines)."""
+    files = {template.filename} if template.filename else set()
+    loader = template.environment.loader
+    roots = (
+        [Path(p).resolve() for p in loader.searchpath]
+        if isinstance(loader, jinja2.FileSystemLoader)
+        else []
+    )
+    found: tuple[str, int | None] = (template.filename or template.name or "?", None)
+    for frame in traceback.extract_tb(err.__traceback__):
+        path = Path(frame.filename)
+        if frame.filename in files or any(path.is_relative_to(root) for root in roots):
+            found = (frame.filename, frame.lineno)
+    return found
+
+
+def _message(err: BaseException) -> str:
+    if isinstance(err, jinja2.UndefinedError):
+        return f"{err.message} (the report context is documented in the README)"
+    if isinstance(err, jinja2.TemplateError):
+        return err.message or type(err).__name__
+    return f"{type(err).__name__}: {err}"
+
+
+def markup(text: str) -> Markup:
+    """Trusted HTML made by wfplan itself (the SVG charts), passed through autoescape."""
+    return Markup(text)
+
+
+# --- output -------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a reader sees the old file or the new one, never half.
+
+    The temporary file is in the same directory (a rename across file systems is a copy)
+    and is removed if anything fails before the rename.
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError(f"cannot write {path}: no such directory {directory}")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, path)
+    except OSError as err:
+        Path(temp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
