@@ -152,9 +152,7 @@ def trend_chart(trend: Trend, ident: str, box: Box = TREND_BOX) -> str:
             f'<text class="axis" x="{_fmt(x(d))}" y="{box.y0 + 18}" '
             f'text-anchor="middle">{label}</text>'
         )
-    out.append(
-        f'<line class="axis-line" x1="{box.x0}" x2="{box.x1}" y1="{box.y0}" y2="{box.y0}"/>'
-    )
+    out.append(f'<line class="axis-line" x1="{box.x0}" x2="{box.x1}" y1="{box.y0}" y2="{box.y0}"/>')
     if trend.target is not None:
         ty = _fmt(y(trend.target))
         label = f"Target {trend.target:g}%" + (
@@ -167,9 +165,7 @@ def trend_chart(trend: Trend, ident: str, box: Box = TREND_BOX) -> str:
         )
         if trend.target_by is not None:
             tx = _fmt(x(trend.target_by))
-            out.append(
-                f'<line class="target-by" x1="{tx}" x2="{tx}" y1="{box.y1}" y2="{box.y0}"/>'
-            )
+            out.append(f'<line class="target-by" x1="{tx}" x2="{tx}" y1="{box.y1}" y2="{box.y0}"/>')
     if trend.projection:
         start = [trend.points[-1]] if trend.points else []
         path = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in [*start, *trend.projection])
@@ -267,9 +263,7 @@ def rag_chart(rows: Sequence[tuple[str, Sequence[Segment]]], ident: str) -> str:
             )
             sx += width
         total = sum(s.count for s in segments)
-        out.append(
-            f'<text class="total" x="{_fmt(sx + 6)}" y="{bar_y + 14}">{total}</text>'
-        )
+        out.append(f'<text class="total" x="{_fmt(sx + 6)}" y="{bar_y + 14}">{total}</text>')
     out.append("</svg>")
     return "\n".join(out)
 

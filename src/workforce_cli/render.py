@@ -89,9 +89,7 @@ FILTERS: dict[str, Any] = {"md": md, "percent": percent, "number": number, "days
 # --- environments -------------------------------------------------------------------------
 
 
-def _environment(
-    search: list[Path], autoescape: bool, sandboxed: bool
-) -> jinja2.Environment:
+def _environment(search: list[Path], autoescape: bool, sandboxed: bool) -> jinja2.Environment:
     kind = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
     env = kind(
         loader=jinja2.FileSystemLoader([str(p) for p in search]),
@@ -195,26 +193,25 @@ def write_atomic(path: Path, text: str) -> None:
     The temporary file is in the same directory (a rename across file systems is a copy)
     and is removed if anything fails before the rename.
     """
-    directory = path.parent if str(path.parent) else Path(".")
+    directory = path.parent
     if not directory.is_dir():
         raise UsageError(f"cannot write {path}: no such directory {directory}")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as err:
         raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
+    staged = Path(temp)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
+        # mkstemp makes the file private; a report gets the mode a plain write would give.
+        staged.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        staged.replace(path)
     except OSError as err:
-        Path(temp).unlink(missing_ok=True)
+        staged.unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        staged.unlink(missing_ok=True)
         raise
 
 
