@@ -137,11 +137,17 @@ def _walk(directory: Path) -> list[Path]:
     return found
 
 
-def read_source(path: Path) -> tuple[SourceFile, Any, list[Diagnostic]]:
-    """Read one file to plain data, or say why it cannot be read."""
+def read_source(
+    path: Path, content: bytes | None = None
+) -> tuple[SourceFile, Any, list[Diagnostic]]:
+    """Read one file to plain data, or say why it cannot be read.
+
+    With `content`, that is the file's text (a file as it was at a git revision) and the
+    filesystem is not touched; everything else is the same.
+    """
     source = SourceFile(path, str(path))
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if content is None else len(content)
         if size > MAX_FILE_BYTES:
             return (
                 source,
@@ -156,7 +162,7 @@ def read_source(path: Path) -> tuple[SourceFile, Any, list[Diagnostic]]:
                     )
                 ],
             )
-        raw = path.read_bytes()
+        raw = path.read_bytes() if content is None else content
     except OSError as err:
         raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
     try:
@@ -213,13 +219,21 @@ def load(paths: Sequence[Path]) -> Repository:
     Semantic checks (references, dates, totals) are `checks.run`'s job; this builds the
     models they work on and merges staffing files into their plans.
     """
-    files = discover(paths)
+    return _load([(path, None) for path in discover(paths)])
+
+
+def load_contents(files: Sequence[tuple[str, bytes]]) -> Repository:
+    """`load` for files held in memory, such as a git revision's: (display path, bytes) pairs."""
+    return _load([(Path(display), content) for display, content in files])
+
+
+def _load(files: Sequence[tuple[Path, bytes | None]]) -> Repository:
     sources: list[SourceFile] = []
     plans: list[LoadedPlan] = []
     staffing_docs: list[StaffingDoc] = []
     diagnostics: list[Diagnostic] = []
-    for path in files:
-        source, data, problems = read_source(path)
+    for path, content in files:
+        source, data, problems = read_source(path, content)
         sources.append(source)
         diagnostics.extend(problems)
         if data is None or problems:
@@ -282,6 +296,11 @@ def _assemble(plans: list[LoadedPlan], staffing_docs: list[StaffingDoc]) -> list
     diagnostics: list[Diagnostic] = []
     by_id: dict[str, LoadedPlan] = {}
     for loaded in plans:
+        if loaded.plan.staffing:
+            loaded.snapshots.extend(
+                SnapshotRef(s, loaded.source, ("staffing", "snapshots", i), loaded.unit)
+                for i, s in enumerate(loaded.plan.staffing.snapshots)
+            )
         first = by_id.get(loaded.id)
         if first is not None:
             line, _ = first.source.locate(("id",))
@@ -295,11 +314,6 @@ def _assemble(plans: list[LoadedPlan], staffing_docs: list[StaffingDoc]) -> list
             )
             continue
         by_id[loaded.id] = loaded
-        if loaded.plan.staffing:
-            loaded.snapshots.extend(
-                SnapshotRef(s, loaded.source, ("staffing", "snapshots", i), loaded.unit)
-                for i, s in enumerate(loaded.plan.staffing.snapshots)
-            )
     for doc in staffing_docs:
         target = by_id.get(doc.staffing.plan)
         if target is None:
@@ -388,10 +402,12 @@ def _one_error(
         )
     value = _lookup(data, path)
     if kind in _TYPE_WORDS:
+        quote = kind == "string_type" and isinstance(value, int | float | bool)
         return source.diagnostic(
             "WF103",
             f"{_field(path)} should be {_TYPE_WORDS[kind]}, not {_describe(value)}{where}",
             path,
+            hint=f'put it in quotes: "{_plain(value)}"' if quote else None,
         )
     if kind in ("literal_error", "enum"):
         expected = error.get("ctx", {}).get("expected", "")
@@ -537,6 +553,10 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def _plain(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _slug(text: str) -> str:

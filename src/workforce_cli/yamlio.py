@@ -133,6 +133,10 @@ def _syntax_problem(text: str, err: MarkedYAMLError) -> YamlProblem:
         hint = "check the indentation of this line against the lines above it"
     elif "found unexpected end of stream" in message:
         hint = "a quote or bracket opened earlier is never closed"
+    opened = err.context_mark
+    if opened is not None and mark is not None and opened.line != mark.line:
+        message = f"{message} (it starts at line {opened.line + 1})"
+        hint = hint or "a bracket or quote that opens there is not closed where it should be"
     return YamlProblem("WF004", f"YAML syntax error: {message}", line, col, hint)
 
 
@@ -163,7 +167,7 @@ def _value(node: Node, walk: _Walk, key_node: Node | None = None) -> Any:
             walk.problems.append(
                 YamlProblem(
                     "WF007",
-                    "anchors and aliases are not supported in plan files (an alias of the "
+                    "anchors and aliases are not supported in plan files (this reuses the "
                     f"value at line {node.start_mark.line + 1})",
                     line,
                     col,
@@ -190,7 +194,7 @@ def _value(node: Node, walk: _Walk, key_node: Node | None = None) -> Any:
             return node.value
         return resolve_plain(node.value)
     if isinstance(node, SequenceNode):
-        return [_value(item, walk) for item in node.value]
+        return [_value(item, walk, key_node) for item in node.value]
     if isinstance(node, MappingNode):
         return _mapping(node, walk)
     raise AssertionError(f"unexpected node {node!r}")  # pragma: no cover

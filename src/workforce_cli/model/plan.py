@@ -27,7 +27,6 @@ from workforce_cli.model.types import (
 class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
-        coerce_numbers_to_str=True,
         frozen=True,
         use_attribute_docstrings=True,
     )

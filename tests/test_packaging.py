@@ -1,0 +1,99 @@
+"""Templates and schemas are found by an installed wfplan, not only from a checkout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, Run
+from workforce_cli import __version__, resources
+
+
+def test_checkout_and_editable_install_find_the_root_folders() -> None:
+    assert resources.templates_dir() in (REPO / "templates", resources._PACKAGE / "templates")
+    assert (resources.schemas_dir() / "plan.schema.json").is_file()
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return next(out.glob("wfplan-*.whl"))
+
+
+def test_wheel_ships_templates_and_schemas(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "workforce_cli/schemas/plan.schema.json" in names
+    assert "workforce_cli/schemas/staffing.schema.json" in names
+    shipped = {n for n in names if n.startswith("workforce_cli/templates/")}
+    expected = {
+        f"workforce_cli/templates/{p.relative_to(REPO / 'templates')}"
+        for p in (REPO / "templates").rglob("*")
+        if p.is_file()
+    }
+    assert shipped == expected
+
+
+def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    probe = (
+        "from workforce_cli import resources;"
+        "print(resources.templates_dir()); print(resources.schemas_dir())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.splitlines() == [
+        str(target / "workforce_cli" / "templates"),
+        str(target / "workforce_cli" / "schemas"),
+    ]
+
+
+def test_version(run: Run) -> None:
+    assert run("--version").stdout == f"wfplan {__version__}\n"
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "workforce_cli", "--version"], capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout) == (0, f"wfplan {__version__}\n")
