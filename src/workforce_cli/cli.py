@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 import typer
 
 from workforce_cli import __version__
+from workforce_cli.errors import UsageError
 
 app = typer.Typer(
     name="wfplan",
@@ -93,13 +94,146 @@ def schema(
     return command.run(output, check)
 
 
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        envvar="WFPLAN_AS_OF",
+        help='The day to rate as of: any date expression ("2006-04-01", "end March 06" = '
+        '31 Mar 2006, "+2 weeks" from today). Default: today.',
+        show_default=False,
+    ),
+]
+PlanOption = Annotated[
+    str | None, typer.Option("--plan", help="Only the plan with this id.", show_default=False)
+]
+StatusFormat = Literal["text", "json", "markdown"]
+FailOn = Literal["red", "amber"]
+
+
+@app.command()
+def status(
+    paths: PathsArg = None,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    due_within: Annotated[
+        int | None,
+        typer.Option(
+            "--due-within",
+            min=0,
+            help="Days ahead that count as due soon (Amber). Default: config, else 28.",
+            show_default=False,
+        ),
+    ] = None,
+    red_after: Annotated[
+        int | None,
+        typer.Option(
+            "--red-after",
+            min=0,
+            help="Days overdue before a milestone turns Red. Default: config, else 0.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        StatusFormat,
+        typer.Option("--format", "-f", help="text (for a terminal), json, or markdown."),
+    ] = "text",
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 if any plan is Red (red), or Red or Amber (amber).",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """Each plan rated Red/Amber/Green as of a date: counts, progress [n/m], and the overdue,
+    blocked and due-soon milestones with owner and days late, worst first.
+
+    Exit 0, or 1 if the plans have errors (shown as `wfplan validate` shows them) or a
+    --fail-on condition is met; 2 for a usage error or when no plan files are found.
+    """
+    from workforce_cli.commands import status as command
+
+    return command.run(paths, as_of, plan, due_within, red_after, output_format, fail_on)
+
+
+OverdueFormat = Literal["text", "json", "csv"]
+
+
+@app.command()
+def overdue(
+    paths: PathsArg = None,
+    as_of: AsOfOption = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help='Only milestones with an owner containing this text, ignoring case ("hr" '
+            'finds "Personnel / HR Teams").',
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = None,
+    red_after: Annotated[
+        int | None,
+        typer.Option(
+            "--red-after",
+            min=0,
+            help="Days overdue before a milestone turns Red (the RAG column). "
+            "Default: config, else 0.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        OverdueFormat,
+        typer.Option("--format", "-f", help="text (for a terminal), json, or csv."),
+    ] = "text",
+) -> int:
+    """Every overdue milestone across plans, most days late first, with owner and due date.
+
+    Exit 0 (also when nothing is overdue), 1 if the plans have errors (shown as
+    `wfplan validate` shows them), 2 for a usage error or when no plan files are found.
+    """
+    from workforce_cli.commands import overdue as command
+
+    return command.run(paths, as_of, owner, plan, red_after, output_format)
+
+
+StaffingFormat = Literal["text", "json", "csv"]
+
+
+@app.command()
+def staffing(
+    paths: PathsArg = None,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        StaffingFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (for a terminal), json, or csv (one row per plan, snapshot and team).",
+        ),
+    ] = "text",
+) -> int:
+    """Staffing by team as of a date: permanent, agency, vacant, establishment, permanent
+    share, agency and vacancy rates, the change since the previous snapshot; then each
+    target's gap, trajectory and state, and each measure's progress.
+
+    Exit 0, or 1 if the plans have errors (shown as `wfplan validate` shows them); 2 for a
+    usage error (a bad --as-of, an unknown --plan) or when no plan files are found.
+    """
+    from workforce_cli.commands import staffing as command
+
+    return command.run(paths, plan, as_of, output_format)
+
+
 CRASH_LOG = "wfplan-crash.log"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run wfplan; return the exit code. The one place that turns outcomes into exit codes."""
-    from workforce_cli.loading import UsageError
-
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="wfplan", standalone_mode=False)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workforce_cli.loading import UsageError
+from workforce_cli.errors import UsageError
 
 DEFAULT_DUE_WITHIN = 28
 DEFAULT_RED_AFTER = 0

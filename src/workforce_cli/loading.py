@@ -19,6 +19,7 @@ from ruamel.yaml.nodes import Node
 
 from workforce_cli import yamlio
 from workforce_cli.diagnostics import Diagnostic, make
+from workforce_cli.errors import UsageError as UsageError
 from workforce_cli.model import Plan, Snapshot, StaffingFile
 from workforce_cli.yamlio import YamlPath
 
@@ -26,10 +27,6 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 """Files larger than this are refused (WF001): the largest real plan is about 30 KB."""
 
 SUFFIXES = (".yaml", ".yml")
-
-
-class UsageError(Exception):
-    """A path that cannot be used: the command exits 2 with this message."""
 
 
 @dataclass(eq=False)
