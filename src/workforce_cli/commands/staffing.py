@@ -1,0 +1,23 @@
+"""`wfplan staffing`: headcount by team, rates, change, targets and measures, as of a date."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workforce_cli import config
+from workforce_cli.commands import inputs
+from workforce_cli.staffing_output import FORMATS
+from workforce_cli.staffing_report import evaluate
+
+
+def run(
+    paths: list[Path] | None, plan_id: str | None, as_of: str | None, output_format: str
+) -> int:
+    day = inputs.as_of(as_of)
+    plans = inputs.load_valid(paths, config.load())
+    if plans is None:
+        return 1
+    results = [evaluate(loaded, day) for loaded in inputs.select(plans, plan_id)]
+    sys.stdout.write(FORMATS[output_format](day, results))
+    return 0
