@@ -21,6 +21,12 @@ WF506 a staffing file's unit (fte or headcount) differs from its plan's: the fig
 be added across units.
 
 WF507 (warning) a measure with figures but no `better: lower|higher`: its state cannot be told.
+
+WF508 a snapshot's or reading's `as_of`, or a target's `by`, is `ongoing` or `tbc`: a figure
+is as of a day, and a target with no date can be neither on track nor missed::
+
+    - as_of: Feb 2021      # passes
+    - as_of: ongoing       # fails: WF508
 """
 
 from __future__ import annotations
@@ -29,8 +35,9 @@ from collections.abc import Iterator
 
 from workforce_cli import dates
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.loading import LoadedPlan, _did_you_mean
+from workforce_cli.loading import LoadedPlan, SourceFile, _did_you_mean
 from workforce_cli.model import Figure
+from workforce_cli.model.walk import YamlPath
 from workforce_cli.staffing import totals
 
 _COUNTS = ("permanent", "agency", "vacant", "establishment")
@@ -40,6 +47,7 @@ _RATES = ("permanent_share", "agency_rate", "vacancy_rate")
 def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:
     yield from _snapshots(loaded)
     yield from _targets(loaded)
+    yield from _undated(loaded)
     for i, measure in enumerate(loaded.plan.measures):
         has_figures = measure.baseline or measure.target or measure.actuals
         if has_figures and measure.better is None:
@@ -178,3 +186,36 @@ def _targets(loaded: LoadedPlan) -> Iterator[Diagnostic]:
                     ("targets", t, "teams", i),
                     hint=hint,
                 )
+
+
+def _undated(loaded: LoadedPlan) -> Iterator[Diagnostic]:
+    fields: list[tuple[SourceFile, YamlPath, str, str]] = [
+        (ref.source, (*ref.path, "as_of"), ref.snapshot.as_of, "a snapshot")
+        for ref in loaded.snapshots
+    ]
+    source = loaded.source
+    for t, target in enumerate(loaded.plan.targets):
+        fields.append((source, ("targets", t, "by"), target.by, f'target "{target.id}"'))
+    for i, measure in enumerate(loaded.plan.measures):
+        what = f'a reading of measure "{measure.id}"'
+        if measure.baseline is not None:
+            fields.append(
+                (source, ("measures", i, "baseline", "as_of"), measure.baseline.as_of, what)
+            )
+        for r, reading in enumerate(measure.actuals):
+            fields.append((source, ("measures", i, "actuals", r, "as_of"), reading.as_of, what))
+        if measure.target is not None:
+            what = f'the target of measure "{measure.id}"'
+            fields.append((source, ("measures", i, "target", "by"), measure.target.by, what))
+    for file, path, text, what in fields:
+        try:
+            kind = dates.parse(text).kind
+        except dates.DateError:
+            continue  # WF201-WF203 report it
+        if kind in ("ongoing", "undetermined"):
+            yield file.diagnostic(
+                "WF508",
+                f'{what} has {path[-1]} "{text}", which is not a date',
+                path,
+                hint='give the day, month, quarter or year it stands for, such as "Feb 2021"',
+            )
