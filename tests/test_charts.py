@@ -19,7 +19,7 @@ TREND = Trend(
     points=[(date(2021, 1, 1), 70.0), (date(2022, 1, 1), 80.0)],
     target=90.0,
     target_by=date(2023, 1, 1),
-    projection=[(date(2023, 1, 1), 90.0)],
+    projection=[(date(2022, 1, 1), 80.0), (date(2023, 1, 1), 90.0)],
 )
 
 

@@ -78,7 +78,7 @@ class Trend:
     target: float | None = None
     target_by: date | None = None
     projection: Sequence[tuple[date, float]] = ()
-    """The projected course (drawn dashed), usually from the last figure onwards."""
+    """The projected course (drawn dashed), usually from the last figure's date onwards."""
 
 
 TREND_BOX = Box(width=640, height=300, left=52, right=24, top=20, bottom=44)
@@ -167,8 +167,7 @@ def trend_chart(trend: Trend, ident: str, box: Box = TREND_BOX) -> str:
             tx = _fmt(x(trend.target_by))
             out.append(f'<line class="target-by" x1="{tx}" x2="{tx}" y1="{box.y1}" y2="{box.y0}"/>')
     if trend.projection:
-        start = [trend.points[-1]] if trend.points else []
-        path = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in [*start, *trend.projection])
+        path = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in trend.projection)
         out.append(f'<polyline class="projection" points="{path}"/>')
     path = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in trend.points)
     out.append(f'<polyline class="actual" points="{path}"/>')

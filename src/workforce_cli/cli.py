@@ -229,6 +229,154 @@ def staffing(
     return command.run(paths, plan, as_of, output_format)
 
 
+ReportFormat = Literal["md", "html"]
+
+
+@app.command()
+def report(
+    paths: PathsArg = None,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (GitHub-flavoured Markdown) or html (one self-contained file, prints on A4).",
+        ),
+    ] = "md",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (replaced whole, never half-written). "
+            "Default: standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            help="Write one report per plan into this folder, as PLAN-ID.md or PLAN-ID.html.",
+            show_default=False,
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Your own Jinja2 template (sandboxed; context in the README). "
+            "Default: `templates` in the configuration, else the shipped one.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            envvar="WFPLAN_AS_OF",
+            help='The day to report as of: any date expression ("2022-03-31", "end March 06"). '
+            "Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    plan: Annotated[
+        str | None, typer.Option("--plan", help="Only the plan with this id.", show_default=False)
+    ] = None,
+) -> int:
+    """The progress report for a meeting: summary, RAG table of actions by theme, overdue and
+    due soon, revisions, staffing against target (with charts in HTML), and measures.
+
+    Exit 0, or 1 if the plans have errors (shown as `wfplan validate` shows them); 2 for a
+    usage error, no plan files, or a template error (reported as FILE:LINE: message).
+    """
+    from workforce_cli.commands import report as command
+
+    return command.run(paths, output_format, output, output_dir, template, as_of, plan)
+
+
+IdArg = Annotated[
+    str, typer.Argument(help="The id of the milestone (or of an action without milestones).")
+]
+EditPlanOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plan", help="The plan to look in, when the id is used by several.", show_default=False
+    ),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+]
+NewStatus = Literal["not_started", "in_progress", "blocked", "dropped", "done"]
+
+
+@app.command()
+def done(
+    item_id: IdArg,
+    paths: PathsArg = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            help="The day it was done, as any date expression, stored as written. "
+            "Default: today (or WFPLAN_AS_OF).",
+            show_default=False,
+        ),
+    ] = None,
+    plan: EditPlanOption = None,
+    dry_run: DryRunOption = False,
+) -> int:
+    """Mark a milestone done: writes `status: done` and `done_on`, and nothing else.
+
+    Exit 0 when written (or nothing to change), 1 when the result would not validate or
+    the file changed meanwhile, 2 for an unknown or ambiguous id.
+    """
+    from workforce_cli.commands import done as command
+
+    return command.run(item_id, paths, on, plan, dry_run)
+
+
+@app.command(name="set-status")
+def set_status(
+    item_id: IdArg,
+    status: Annotated[
+        NewStatus, typer.Argument(help="not_started, in_progress, blocked or dropped.")
+    ],
+    paths: PathsArg = None,
+    plan: EditPlanOption = None,
+    dry_run: DryRunOption = False,
+) -> int:
+    """Set a milestone's status; re-opening a done milestone removes its done_on.
+
+    To mark one done, use `wfplan done` (it records the day).
+    """
+    from workforce_cli.commands import set_status as command
+
+    return command.run(item_id, status, paths, plan, dry_run)
+
+
+@app.command()
+def slip(
+    item_id: IdArg,
+    paths: PathsArg = None,
+    to: Annotated[
+        str, typer.Option("--to", help="The new deadline, as any date expression.")
+    ] = ...,  # type: ignore[assignment]
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why the deadline moved (kept in the plan).")
+    ] = ...,  # type: ignore[assignment]
+    plan: EditPlanOption = None,
+    dry_run: DryRunOption = False,
+) -> int:
+    """Re-baseline a deadline: writes revised_due and revision_reason; `due` is kept.
+
+    A second slip replaces the first revision (git history keeps it).
+    """
+    from workforce_cli.commands import slip as command
+
+    return command.run(item_id, paths, to, reason, plan, dry_run)
+
+
 CRASH_LOG = "wfplan-crash.log"
 
 

@@ -41,7 +41,7 @@ class TemplateProblem(UsageError):
 # Characters that Markdown (GitHub-flavoured) or an HTML renderer of it would act on.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # Only at the start of a cell or list item would these open a heading, a list or a quote.
-_MD_LEADING = re.compile(r"^(#|[-+=](?=\s|$)|\d+(?=[.)]))")
+_MD_LEADING = re.compile(r"^(#|[-+=](?=\s|$)|\d+(?=[.)](?:\s|$)))")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _SPACE = re.compile(r"\s+")
 
@@ -64,26 +64,42 @@ def md(value: object) -> str:
     return "\\" + text if match else text
 
 
-def percent(value: float | None, places: int = 1) -> str:
-    """0.7603 -> "76.0%"; None (no denominator) -> "n/a"."""
+def percent(value: float | None, places: int = 2) -> str:
+    """A percentage as the engines give it (76.03) -> "76.03%"; None -> "n/a"."""
     if value is None:
         return "n/a"
-    return f"{value * 100:.{places}f}%"
+    return f"{value:.{places}f}%"
 
 
 def number(value: float | None, places: int = 2) -> str:
-    """A figure as written in a table: 87.22, 27.5, 12; None -> "n/a"."""
+    """A figure as a table shows it: 87.22, 27.5, 1 (no trailing zeros); None -> "n/a"."""
     if value is None:
         return "n/a"
     text = f"{value:,.{places}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def signed(value: float | None, places: int = 2) -> str:
+    """A change: +2.5, -1, 0; None -> "n/a"."""
+    if value is None:
+        return "n/a"
+    text = number(abs(value), places)
+    if text == "0":
+        return "0"
+    return ("+" if value > 0 else "\u2212") + text
+
+
 def days(value: int) -> str:
     return "1 day" if abs(value) == 1 else f"{value} days"
 
 
-FILTERS: dict[str, Any] = {"md": md, "percent": percent, "number": number, "days": days}
+FILTERS: dict[str, Any] = {
+    "md": md,
+    "percent": percent,
+    "number": number,
+    "signed": signed,
+    "days": days,
+}
 
 
 # --- environments -------------------------------------------------------------------------

@@ -1,0 +1,85 @@
+"""`wfplan report`: the progress report for a meeting, in Markdown or self-contained HTML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import jinja2
+
+from workforce_cli import config, render, report_context, status
+from workforce_cli.commands import inputs
+from workforce_cli.loading import UsageError
+
+EXTENSIONS = {"md": "md", "html": "html"}
+"""The report formats (the CLI's --format choices) and their file extensions."""
+
+
+def run(
+    paths: list[Path] | None,
+    output_format: str,
+    output: Path | None,
+    output_dir: Path | None,
+    template: Path | None,
+    as_of: str | None,
+    plan_id: str | None,
+) -> int:
+    if output is not None and output_dir is not None:
+        raise UsageError("--output writes one file and --output-dir one file per plan; give one")
+    settings = config.load()
+    day = inputs.as_of(as_of)
+    # The template is compiled before the plans are read: a typo in it is reported at once.
+    compiled = choose_template(template, settings, output_format)
+    plans = inputs.load_valid(paths, settings)
+    if plans is None:
+        return 1
+    chosen = inputs.select(plans, plan_id)
+    options = status.Options(
+        as_of=day,
+        due_within=settings.due_within,
+        red_after=settings.red_after,
+        labels=settings.labels,
+    )
+    if output_dir is not None:
+        _make_dir(output_dir)
+        for loaded in chosen:
+            context = report_context.build([loaded], options, output_format)
+            text = render.render(compiled, context)
+            render.write_atomic(output_dir / f"{loaded.id}.{EXTENSIONS[output_format]}", text)
+        return 0
+    text = render.render(compiled, report_context.build(chosen, options, output_format))
+    if output is not None:
+        render.write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def choose_template(
+    given: Path | None, settings: config.Config, output_format: str
+) -> jinja2.Template:
+    """--template, else the configured `templates` (a file, or a folder holding
+    `report.md.j2` / `report.html.j2`), else the template shipped with wfplan."""
+    name = f"report.{EXTENSIONS[output_format]}.j2"
+    html = output_format == "html"
+    if given is not None:
+        return render.user(given, html)
+    configured = settings.templates
+    if configured is not None:
+        if configured.is_dir():
+            if (configured / name).is_file():
+                return render.user(configured / name, html)
+        elif configured.is_file():
+            return render.user(configured, html)
+        else:
+            raise UsageError(
+                f"{settings.source}: `templates` names {configured}, which does not exist"
+            )
+    return render.builtin(name)
+
+
+def _make_dir(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"cannot create {path}: {err.strerror or err}") from None

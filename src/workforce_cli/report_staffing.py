@@ -1,0 +1,98 @@
+"""The staffing part of a report's context: the staffing engine's results, and their charts.
+
+The figures are `staffing_report.evaluate`'s, as `wfplan staffing --format json` shows
+them; this adds only words for reading them and, for HTML, the trend chart of each target.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from markupsafe import Markup
+
+from workforce_cli import charts, staffing_report
+from workforce_cli.loading import LoadedPlan
+from workforce_cli.staffing import History, value
+from workforce_cli.status import Options
+from workforce_cli.targets import METRIC_WORDS, TargetProgress
+
+_UNIT_WORDS = {"fte": "FTE", "headcount": "headcount"}
+
+
+def staffing_section(loaded: LoadedPlan, options: Options, output_format: str) -> dict[str, Any]:
+    """`staffing`, `targets`, `measures` and `trend_charts` of one plan's context."""
+    result = staffing_report.evaluate(loaded, options.as_of)
+    data = result.to_dict()
+    target_rows = data.pop("targets")
+    measure_rows = data.pop("measures")
+    for key in ("id", "title", "organisation", "file"):
+        data.pop(key)
+    latest = data["snapshots"][-1] if data["snapshots"] else None
+    data["unit_text"] = _UNIT_WORDS.get(result.unit, result.unit)
+    data["latest_snapshot"] = latest
+    data["has_figures"] = latest is not None
+    for row, progress in zip(target_rows, result.targets, strict=True):
+        row["metric_text"] = METRIC_WORDS[progress.target.metric]
+        row["goal"] = progress.goal
+        row["current_text"] = progress.current_text
+        row["gap_text"] = progress.gap_text
+        row["trajectory_text"] = progress.trajectory.text
+    for row, measure in zip(measure_rows, result.measures, strict=True):
+        row["baseline_text"] = _reading_text(row["baseline"], measure.amount)
+        row["latest_text"] = _reading_text(row["latest"], measure.amount)
+        target = row["target"]
+        row["target_text"] = (
+            f"{measure.amount(target['value'])} by {target['by']}" if target else ""
+        )
+    trend_charts: list[Markup] = []
+    if output_format == "html":
+        for i, progress in enumerate(result.targets):
+            trend = _trend(progress, result.history)
+            if trend is not None:
+                ident = f"{loaded.id}-trend-{i + 1}"
+                trend_charts.append(Markup(charts.trend_chart(trend, ident)))
+    return {
+        "staffing": data if result.history.snapshots or result.history.skipped else None,
+        "targets": target_rows,
+        "measures": measure_rows,
+        "trend_charts": trend_charts,
+    }
+
+
+def _reading_text(reading: dict[str, Any] | None, amount: Any) -> str:
+    if reading is None:
+        return ""
+    return f"{amount(reading['value'])} ({reading['as_of']})"
+
+
+def _trend(progress: TargetProgress, history: History) -> charts.Trend | None:
+    """The target's metric in each snapshot (its teams only), and its projected course."""
+    teams = progress.target.teams
+    points: list[tuple[date, float]] = []
+    for snapshot in history.snapshots:
+        figure = value(snapshot.scoped(teams), progress.target.metric)
+        if figure is not None:
+            points.append((snapshot.date, figure))
+    if not points:
+        return None
+    projection: list[tuple[date, float]] = []
+    projected, per_year = progress.trajectory.projected, progress.trajectory.slope_per_year
+    if projected is not None and per_year:
+        # The fitted line passes through (projected, threshold); drawn from the last
+        # figure's date, and cut a year past the target date so a far-off date cannot
+        # squash the chart.
+        per_day = per_year / 365.25
+        last = points[-1][0]
+        horizon = max(progress.by_date or last, last) + timedelta(days=365)
+        end = min(projected, horizon)
+        projection = [
+            (day, progress.threshold + per_day * (day - projected).days) for day in (last, end)
+        ]
+    return charts.Trend(
+        metric=METRIC_WORDS[progress.target.metric].capitalize(),
+        points=points,
+        target=progress.threshold,
+        target_by=progress.by_date,
+        projection=projection,
+    )
