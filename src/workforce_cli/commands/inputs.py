@@ -1,0 +1,54 @@
+"""What `wfplan status`, `overdue` (and any command that computes on plans) read first.
+
+The as-of date, the plans (only if they pass `wfplan validate`: a status built on broken
+data is never shown as if it were sound), and the `--plan` selection.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from workforce_cli import checks, config, dates, loading
+from workforce_cli.diagnostics import FORMATTERS, count
+from workforce_cli.errors import UsageError
+from workforce_cli.loading import LoadedPlan
+
+
+def as_of(text: str | None, today: date | None = None) -> date:
+    """The day an `--as-of` (or `WFPLAN_AS_OF`) expression names; today when not given.
+
+    A month, quarter or year means its last day (`end March 06` is 31 March 2006); a
+    relative form counts from today (`+2 weeks`: what will be late in a fortnight).
+    """
+    today = today or date.today()
+    if text is None:
+        return today
+    try:
+        return dates.resolve_as_of(text, today)
+    except dates.DateError as err:
+        raise UsageError(f"--as-of (or WFPLAN_AS_OF): {err}; {err.hint}") from None
+
+
+def load_valid(paths: list[Path] | None, settings: config.Config) -> list[LoadedPlan] | None:
+    """The plans under `paths`; None (after printing the errors as `validate` does) if any
+    file has errors. Warnings are not shown: `wfplan validate` is the place for them."""
+    repository = loading.load(config.plan_paths(paths, settings))
+    diagnostics = checks.run(repository)
+    errors, _ = count(diagnostics)
+    if errors:
+        sys.stdout.write(FORMATTERS["text"](diagnostics, len(repository.files)))
+        return None
+    return repository.plans
+
+
+def select(plans: list[LoadedPlan], plan_id: str | None) -> list[LoadedPlan]:
+    """All plans, or the one `--plan` names (an unknown id is a usage error listing them)."""
+    if plan_id is None:
+        return plans
+    chosen = [p for p in plans if p.id == plan_id]
+    if not chosen:
+        known = ", ".join(sorted(p.id for p in plans)) or "none"
+        raise UsageError(f'no plan with id "{plan_id}"; known plans: {known}')
+    return chosen

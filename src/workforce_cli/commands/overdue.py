@@ -1,0 +1,40 @@
+"""`wfplan overdue`: every overdue milestone across plans, most days late first."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workforce_cli import config, status
+from workforce_cli.commands import inputs
+from workforce_cli.errors import UsageError
+from workforce_cli.overdue_render import FORMATS, OverdueList
+from workforce_cli.status_render import Terminal
+
+
+def run(
+    paths: list[Path] | None,
+    as_of: str | None,
+    owner: str | None,
+    plan_id: str | None,
+    red_after: int | None,
+    output_format: str,
+) -> int:
+    if owner is not None and not owner.strip():
+        raise UsageError("--owner needs some text to look for, such as --owner hr")
+    settings = config.load()
+    day = inputs.as_of(as_of)
+    plans = inputs.load_valid(paths, settings)
+    if plans is None:
+        return 1
+    options = status.Options(
+        as_of=day,
+        due_within=settings.due_within,
+        red_after=settings.red_after if red_after is None else red_after,
+        labels=settings.labels,
+    )
+    chosen = inputs.select(plans, plan_id)
+    report = status.evaluate_all(((p.plan, p.source.display) for p in chosen), options)
+    result = OverdueList(options, owner, status.overdue(report, owner))
+    sys.stdout.write(FORMATS[output_format](result, Terminal.detect(sys.stdout)))
+    return 0

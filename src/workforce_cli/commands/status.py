@@ -1,0 +1,45 @@
+"""`wfplan status`: every plan rated Red/Amber/Green as of a date, with what needs attention."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workforce_cli import config, status
+from workforce_cli.commands import inputs
+from workforce_cli.status_render import FORMATS, Terminal
+
+
+def run(
+    paths: list[Path] | None,
+    as_of: str | None,
+    plan_id: str | None,
+    due_within: int | None,
+    red_after: int | None,
+    output_format: str,
+    fail_on: str | None,
+) -> int:
+    settings = config.load()
+    day = inputs.as_of(as_of)
+    plans = inputs.load_valid(paths, settings)
+    if plans is None:
+        return 1
+    options = status.Options(
+        as_of=day,
+        due_within=settings.due_within if due_within is None else due_within,
+        red_after=settings.red_after if red_after is None else red_after,
+        labels=settings.labels,
+    )
+    chosen = inputs.select(plans, plan_id)
+    report = status.evaluate_all(((p.plan, p.source.display) for p in chosen), options)
+    sys.stdout.write(FORMATS[output_format](report, Terminal.detect(sys.stdout)))
+    return 1 if failed(report, fail_on) else 0
+
+
+def failed(report: status.StatusReport, fail_on: str | None) -> bool:
+    """`--fail-on red`: any plan Red; `--fail-on amber`: any plan Red or Amber."""
+    if fail_on == "red":
+        return report.rating == "red"
+    if fail_on == "amber":
+        return report.rating in ("red", "amber")
+    return False
