@@ -1,0 +1,49 @@
+"""`wfplan diff BASE [HEAD] [PATHS]`: what a change does to the plans, between two revisions.
+
+Unlike the other commands, a plan that fails validation is not a reason to stop: it is one
+of the things a diff reports (and exit 1 if it fails at the head revision).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workforce_cli import config, gitfiles, plandiff
+from workforce_cli.errors import UsageError
+from workforce_cli.plandiff.render import FORMATS, WORKING_TREE
+
+
+def split(rest: list[str]) -> tuple[str | None, list[Path]]:
+    """HEAD and PATHS from the words after BASE.
+
+    The first word is HEAD when it names a commit and no file or folder of that name exists
+    (an existing path wins; write `NAME^0` for a branch that shares a folder's name).
+    """
+    if rest and not Path(rest[0]).exists() and gitfiles.is_revision(rest[0]):
+        return rest[0], [Path(p) for p in rest[1:]]
+    return None, [Path(p) for p in rest]
+
+
+def run(base: str, rest: list[str], output_format: str, fail_on: list[str]) -> int:
+    gitfiles.require_repository()
+    settings = config.load()
+    head, given = split(rest)
+    paths = given or list(settings.paths) or [Path("plans")]
+    base_files = gitfiles.files_at(gitfiles.require_commit(base), paths)
+    if head is None:
+        head_files = gitfiles.working_tree(paths)
+    else:
+        head_files = gitfiles.files_at(gitfiles.require_commit(head), paths)
+    if not base_files and not head_files:
+        where = ", ".join(str(p) for p in paths)
+        missing = [p for p in given if not p.exists()]
+        hint = f'; "{missing[0]}" is not a revision either' if missing and not head else ""
+        raise UsageError(
+            f"no plan files (*.yaml, *.yml) in {where} at {base} nor at "
+            f"{head or 'the ' + WORKING_TREE}{hint}"
+        )
+    result = plandiff.diff(base_files, head_files, base, head)
+    conditions = tuple(dict.fromkeys(fail_on))
+    sys.stdout.write(FORMATS[output_format](result, conditions))
+    return 1 if result.failing(conditions) else 0
