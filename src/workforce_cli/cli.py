@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -293,6 +294,63 @@ def report(
     from workforce_cli.commands import report as command
 
     return command.run(paths, output_format, output, output_dir, template, as_of, plan)
+
+
+DiffFormat = Literal["text", "markdown", "json", "github"]
+
+
+class DiffFailOn(str, Enum):
+    # An Enum, not a Literal: this typer takes no list of Literal.
+    SILENT_SLIP = "silent-slip"
+    UNFINISHED_REMOVED = "unfinished-removed"
+
+
+
+@app.command()
+def diff(
+    base: Annotated[
+        str,
+        typer.Argument(
+            metavar="BASE", help="The revision to compare from (branch, tag or commit)."
+        ),
+    ],
+    head_and_paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[HEAD] [PATHS]",
+            help="The revision to compare to (default: the working tree), then plan files or "
+            "folders (default: the configured paths, else plans/).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, markdown (for a pull-request comment), json, or github (annotations).",
+        ),
+    ] = "text",
+    fail_on: Annotated[
+        list[DiffFailOn] | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 if a due is moved later in place (silent-slip) or an unfinished "
+            "milestone is removed (unfinished-removed). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """What a change does to the plans between two git revisions.
+
+    Milestones added, removed, completed, re-opened; deadlines moved (silently or with a
+    reason) and by how many days; targets and staffing figures changed. Exit 0, or 1 when a
+    plan fails to load at HEAD or a --fail-on condition is met; 2 outside git, for an
+    unknown revision, or when there are no plan files at either revision.
+    """
+    from workforce_cli.commands import diff as command
+
+    return command.run(base, head_and_paths or [], output_format, [c.value for c in fail_on or []])
 
 
 CRASH_LOG = "wfplan-crash.log"
