@@ -29,7 +29,7 @@ STYLES = {
     "complete": "bold blue",
     "not_rated": "dim",
 }
-NO_OWNER = "-"
+NO_OWNER = "—"
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def _panel(plan: PlanStatus, options: Options) -> RenderableType:
     who = " · ".join(x for x in (plan.organisation, plan.id, plan.file) if x)
     summary = Text.assemble(
         (options.label(plan.rating), STYLES[plan.rating]),
-        f"  {plan.progress_text} complete  ",
+        f"  {plan.progress_text}  ",
         counts_text(plan, options),
     )
     parts: list[RenderableType] = [Text(who, style="dim"), summary]
