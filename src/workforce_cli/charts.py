@@ -232,7 +232,7 @@ def rag_chart(rows: Sequence[tuple[str, Sequence[Segment]]], ident: str) -> str:
         f"{name}: " + (", ".join(f"{s.count} {s.label}" for s in segs if s.count) or "none")
         for name, segs in rows
     )
-    out = _open(ident, box, title, desc + ".", "chart rag")
+    out = _open(ident, box, title, desc + ".", "chart ratings")
     keys = _legend_keys(rows)
     lx = float(box.x0)
     for key, label in keys:

@@ -160,6 +160,8 @@ def _themes(
                 "description": description,
                 "counts": counts,
                 "actions": actions,
+                # table rows: one per milestone, plus a heading row per action with several
+                "rows": len(milestones) + sum(1 for a in actions if not a["single"]),
             }
         )
     return themes
