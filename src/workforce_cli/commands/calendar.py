@@ -1,0 +1,31 @@
+"""`wfplan calendar`: every dated milestone as an iCalendar file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workforce_cli import calendar_export, config, render
+from workforce_cli.commands import inputs
+
+
+def run(paths: list[Path] | None, as_of: str | None, output: Path | None) -> int:
+    day = inputs.as_of(as_of)
+    plans = inputs.load_valid(paths, config.load())
+    if plans is None:
+        return 1
+    result = calendar_export.build((p.plan for p in plans), day)
+    skipped = (
+        f"; {result.skipped} without a date (ongoing or tbc) left out" if result.skipped else ""
+    )
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.flush()
+        # The calendar is the output; how much it holds is a note beside it.
+        sys.stderr.write(f"wfplan: {result.events} milestones{skipped}\n")
+        return 0
+    # UTF-8 with CRLF line ends, which write_atomic keeps as they are.
+    render.write_atomic(output, result.data.decode("utf-8"))
+    sys.stdout.write(f"wrote {output}: {result.events} milestones{skipped}\n")
+    return 0

@@ -1,0 +1,37 @@
+"""`wfplan new`: start a plan file from the shipped template."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workforce_cli import config, newplan, safewrite
+from workforce_cli.diagnostics import FORMATTERS
+from workforce_cli.loading import UsageError
+
+
+def run(plan_id: str, title: str, organisation: str | None, output: Path | None) -> int:
+    newplan.check_id(plan_id)
+    settings = config.load()
+    folders = list(settings.paths) or [Path("plans")]
+    target = output or folders[0] / f"{plan_id}.yaml"
+    if target.exists():
+        raise UsageError(f"{target} already exists; choose another --output")
+    taken = newplan.clash(plan_id, folders)
+    if taken:
+        raise UsageError(f'plan id "{plan_id}" is already used by {taken}')
+    content = newplan.text(plan_id, title, organisation, target)
+    problems = newplan.problems(target, content)
+    if problems:  # the template and the checks disagree: a bug, but never write a bad file
+        sys.stdout.write(FORMATTERS["text"](problems, 1))
+        return 1
+    if output is None:
+        target.parent.mkdir(parents=True, exist_ok=True)  # the first plan starts the folder
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot create {target}: no such directory {target.parent}")
+    try:
+        safewrite.write(target, content.encode("utf-8"), None)
+    except safewrite.StaleFile as err:
+        raise UsageError(f"{err}; choose another --output") from None
+    sys.stdout.write(f"created {target}: plan {plan_id}; check it with `wfplan validate`\n")
+    return 0

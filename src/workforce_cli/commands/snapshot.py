@@ -1,0 +1,34 @@
+"""`wfplan snapshot add`: a staffing snapshot from an HR system's CSV export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workforce_cli import snapshot_add
+from workforce_cli.commands.writing import run_change
+from workforce_cli.loading import UsageError
+from workforce_cli.marking import check_date
+from workforce_cli.staffing_csv import CsvProblems, read_rows
+
+
+def add(
+    csv_file: Path,
+    paths: list[Path] | None,
+    plan: str,
+    as_of: str,
+    into: Path | None,
+    dry_run: bool,
+) -> int:
+    check_date("--as-of", as_of)
+    try:
+        raw = csv_file.read_bytes()
+    except OSError as err:
+        raise UsageError(f"cannot read {csv_file}: {err.strerror or err}") from None
+    try:
+        rows = read_rows(raw, str(csv_file))
+    except CsvProblems as problems:
+        sys.stderr.write("".join(f"wfplan: error: {p}\n" for p in problems.problems))
+        sys.stderr.write("wfplan: nothing written\n")
+        return 1
+    return run_change(paths, lambda ws: [snapshot_add.add(ws, plan, as_of, rows, into)], dry_run)
