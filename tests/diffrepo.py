@@ -35,7 +35,7 @@ actions:
         due: Jun 2021
         status: in_progress
       - id: campaign-review
-        title: Campaign reviewed
+        title: Campaign reviewed | *members* <b>told</b>
         due: Dec 2021
       - id: campaign-report
         title: Report to members
@@ -85,7 +85,7 @@ actions:
         due: Jun 2021
         status: in_progress
       - id: campaign-review
-        title: Campaign reviewed
+        title: Campaign reviewed | *members* <b>told</b>
         due: Dec 2021
 staffing:
   snapshots:
@@ -162,11 +162,11 @@ def apply(root: Path, files: dict[str, str | None]) -> None:
             path.write_text(text, "utf-8")
 
 
-def make_repo(root: Path, scenario: str) -> Path:
+def make_repo(root: Path, scenario: str, base: dict[str, str | None] | None = None) -> Path:
     """A repository with the base plan on `main` and the scenario committed on `change`."""
     root.mkdir(parents=True, exist_ok=True)
     git(root, "-c", "init.defaultBranch=main", "init", "-q")
-    apply(root, {PLAN_FILE: PLAN})
+    apply(root, base or {PLAN_FILE: PLAN})
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Base plan")
     git(root, "checkout", "-q", "-b", "change")

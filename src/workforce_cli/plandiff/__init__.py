@@ -21,7 +21,7 @@ from workforce_cli.gitfiles import FileAt
 from workforce_cli.loading import LoadedPlan, Repository
 from workforce_cli.model.walk import milestones
 from workforce_cli.plandiff.compare import compare, unfinished
-from workforce_cli.plandiff.model import Change, Diff, Failure, Place, PlanDiff
+from workforce_cli.plandiff.model import Change, Diff, Failure, Place, PlanDiff, PlanState
 
 # A plan by id, or (for a file that fails to load and names no plan) the file by its path.
 Key = tuple[int, str]
@@ -147,7 +147,7 @@ def _plan_diff(
         if was.loaded and base_failure is None:
             result.changes.append(_plan_removed(was.loaded))
         return result
-    state = "changed" if touched else "unchanged"
+    state: PlanState = "changed" if touched else "unchanged"
     result = PlanDiff(plan_id, title, file, state, base_failure, head_failure)
     if was.loaded and now.loaded and base_failure is None and head_failure is None:
         result.changes.extend(compare(was.loaded, now.loaded))

@@ -66,7 +66,7 @@ def _items(base: LoadedPlan, head: LoadedPlan) -> Iterator[Change]:
             )
     for action_id, (_, action) in base_actions.items():
         if action_id not in head_ids:
-            leaves = action.milestones or [action]
+            leaves: list[Action | Milestone] = [*action.milestones] or [action]
             gone = tuple(m.id for m in leaves if unfinished(m) and m.id not in head_ids)
             yield Change(
                 "action_removed",

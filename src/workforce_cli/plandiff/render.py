@@ -154,7 +154,8 @@ def text(diff: Diff, fail_on: tuple[str, ...]) -> str:
     lines = [f"{diff.base} → {_head(diff)}: {summary(diff)}"]
     for plan in diff.plans:
         title = f": {plan.title}" if plan.title else ""
-        lines += ["", f"{plan.name} ({plan.file}, {plan.state}){title}"]
+        where = f"{plan.file}, " if plan.plan_id is not None else ""
+        lines += ["", f"{plan.name} ({where}{plan.state}){title}"]
         lines += [f"  {line}" for line in _failures(plan)]
         for c in _sorted(plan):
             where = f"{c.place.file}:{c.place.line}: " if c.place else ""
@@ -173,7 +174,8 @@ def markdown(diff: Diff, fail_on: tuple[str, ...]) -> str:
     lines = [f"**wfplan diff:** {md(summary(diff))} (`{md(diff.base)}` → {head})"]
     for plan in diff.plans:
         serious = plan.head_failure or any(c.fails for c in plan.changes)
-        count = plural(len(plan.changes), "change")
+        failed = plan.head_failure or plan.base_failure
+        count = "not compared" if failed else plural(len(plan.changes), "change")
         title = f" {html.escape(plan.title, quote=False)}" if plan.title else ""
         lines += [
             "",
