@@ -77,7 +77,8 @@ class MeasureProgress:
             if self.expected is not None and self.state in ("on track", "off track"):
                 goal += f" (line: {self.expected:.3g} at {self.latest_as_of})"
             parts.append(goal)
-        return "; ".join(parts) + f" — {self.state}"
+        why = f" ({self.reason})" if self.state in ("off track", "no data") else ""
+        return "; ".join(parts) + f" — {self.state}{why}"
 
     @property
     def latest_as_of(self) -> str | None:

@@ -86,7 +86,7 @@ def _snapshot_lines(result: PlanStaffing) -> list[str]:
         )
         changes = result.team_changes()
         header = ["Team", "Permanent", "Agency", "Vacant", "Establ."]
-        header += [title for _, title in _RATE_HEADERS] + ["Share +/-"]
+        header += [title for _, title in _RATE_HEADERS] + ["Share +/- pp"]
         total_change = result.total_change()
         rows = [header]
         for team in latest.teams:
@@ -148,7 +148,11 @@ def _target_lines(result: PlanStaffing) -> list[str]:
             else:
                 trend_text = trend.text
             lines.append(f"      current {t.current_text}; {t.gap_text}; {trend_text}")
-            if t.totals is not None and t.totals.missing:
+            latest = result.history.latest
+            shown = latest.total.missing if latest else ()
+            # The table already lists the service's missing teams; say it again only where
+            # this target's scope (its teams, or an earlier snapshot) misses others.
+            if t.totals is not None and t.totals.missing and t.totals.missing != shown:
                 lines.append("      not counted (no figures): " + ", ".join(t.totals.missing))
             lines.append(f"      {t.reason}")
         if t.target.forecast:
