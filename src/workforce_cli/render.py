@@ -31,6 +31,7 @@ class TemplateProblem(UsageError):
     """A template that cannot be compiled or rendered: `FILE:LINE: message`, exit 2."""
 
     def __init__(self, file: str, line: int | None, message: str) -> None:
+        file = file.removeprefix("./")
         self.file, self.line, self.message = file, line, message
         where = f"{file}:{line}" if line else file
         super().__init__(f"{where}: {message}")
@@ -137,7 +138,8 @@ def user(path: Path, html: bool) -> jinja2.Template:
     """
     if not path.is_file():
         raise UsageError(f"template not found: {path}")
-    search = [path.resolve().parent, resources.templates_dir()]
+    # The folder as given (not resolved), so errors name the file as the user wrote it.
+    search = [path.parent, resources.templates_dir()]
     env = _environment(search, html or is_html(path.name), sandboxed=True)
     return _compile(env, path.name)
 
@@ -181,7 +183,7 @@ def _where(err: BaseException, template: jinja2.Template) -> tuple[str, int | No
     )
     found: tuple[str, int | None] = (template.filename or template.name or "?", None)
     for frame in traceback.extract_tb(err.__traceback__):
-        path = Path(frame.filename)
+        path = Path(frame.filename).resolve()
         if frame.filename in files or any(path.is_relative_to(root) for root in roots):
             found = (frame.filename, frame.lineno)
     return found
