@@ -207,3 +207,14 @@ def test_a_headcount_plan_shows_whole_numbers_and_gaps_in_headcount(
         "      current 70.00% (Feb 2021); gap 1.00 headcount to make permanent; "
         "trajectory n/a — one snapshot"
     )
+
+
+def test_status_shows_each_target_under_its_plan(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = run(
+        "status", "--plan", "dudley-csc-workforce-2021", "--as-of", "2024", "-f", "markdown"
+    )
+    assert (
+        "- Target: permanent-92: permanent share 76.03% (Feb 2021), target at least 92% by 2023; "
+        "gap 18.32 FTE to make permanent; trajectory n/a — one snapshot — missed\n"
+    ) in result.stdout

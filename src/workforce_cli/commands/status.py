@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from workforce_cli import config, status
 from workforce_cli.commands import inputs
 from workforce_cli.status_render import FORMATS, Terminal
+from workforce_cli.targets import target_summaries
 
 
 def run(
@@ -32,6 +34,14 @@ def run(
     )
     chosen = inputs.select(plans, plan_id)
     report = status.evaluate_all(((p.plan, p.source.display) for p in chosen), options)
+    # Each target's one-line summary, shown under its plan (the PlanStatus.targets hook).
+    report = replace(
+        report,
+        plans=tuple(
+            replace(result, targets=tuple(target_summaries(loaded, day)))
+            for result, loaded in zip(report.plans, chosen, strict=True)
+        ),
+    )
     sys.stdout.write(FORMATS[output_format](report, Terminal.detect(sys.stdout)))
     return 1 if failed(report, fail_on) else 0
 
