@@ -297,7 +297,10 @@ def report(
 
 
 IdArg = Annotated[
-    str, typer.Argument(help="The id of the milestone (or of an action without milestones).")
+    str,
+    typer.Argument(
+        metavar="ID", help="The id of the milestone (or of an action without milestones)."
+    ),
 ]
 EditPlanOption = Annotated[
     str | None,
@@ -480,7 +483,10 @@ def snapshot_add(
 @app.command()
 def new(
     plan_id: Annotated[
-        str, typer.Argument(help="The new plan's id: lowercase letters, digits and hyphens.")
+        str,
+        typer.Argument(
+            metavar="PLAN_ID", help="The new plan's id: lowercase letters, digits and hyphens."
+        ),
     ],
     title: Annotated[str, typer.Option("--title", help="The plan's title.")],
     organisation: Annotated[

@@ -46,9 +46,10 @@ def _refuse_duplicate(loaded: LoadedPlan, as_of: str) -> None:
     for ref in loaded.snapshots:
         if schedule.end_of(ref.snapshot.as_of, anchor) == day:
             line, _ = ref.source.locate(ref.path)
+            same = "" if ref.snapshot.as_of == as_of else f", the same day as {as_of}"
             raise Refused(
                 f'{loaded.id} already has a snapshot as of "{ref.snapshot.as_of}" '
-                f"({ref.source.display}:{line}), the same day as {as_of}; edit that one instead"
+                f"({ref.source.display}:{line}){same}; edit that one instead"
             )
 
 
