@@ -207,3 +207,15 @@ def test_scalar_reads_back_as_the_same_text(value: str, block: str, flow: str) -
 )
 def test_indents_are_the_files_own(text: str, expected: tuple[int, int]) -> None:
     assert indents(Document.parse(text.encode()).root) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nr:\nb: 2\n", "a: 1\nr: late\nb: 2\n"),
+        ("a: 1\nr:   # none\nb: 2\n", "a: 1\nr: late # none\nb: 2\n"),
+        ("{a: 1, r: }\n", "{a: 1, r: late}\n"),
+    ],
+)
+def test_an_empty_value_is_filled_in(text: str, expected: str) -> None:
+    assert _edited(text, (), [("r", "late")]) == expected

@@ -197,6 +197,8 @@ class Document:
         else:
             new = scalar(value, flow=flow, style=node.style)
         start, end = node.start_mark.index, node.end_mark.index
+        if start == end and self.text[start - 1 : start] == ":":  # an empty value: `key:`
+            new = " " + new
         # Keep an end-of-line comment in its column when the new value leaves room for it.
         gap = re.match(r"( +)#", self.text[end:])
         if gap and "\n" not in self.text[start:end]:
