@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ from workforce_cli.status_render import (
     Terminal,
     day,
     due_text,
+    dump_json,
     finish,
     owners_text,
     plural,
@@ -89,7 +89,7 @@ def render_text(result: OverdueList, terminal: Terminal) -> str:
 
 
 def render_json(result: OverdueList, terminal: Terminal) -> str:
-    return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return dump_json(result.to_dict())
 
 
 CSV_COLUMNS = ("plan", "id", "title", "owners", "due", "due_date", "days_overdue", "rag", "status")

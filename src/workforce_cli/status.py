@@ -24,7 +24,6 @@ whose `to_dict()` is the documented JSON structure of `wfplan status --format js
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 
 from workforce_cli import dates, schedule
@@ -64,8 +63,11 @@ __all__ = [
 ]
 
 
-def rate(ref: MilestoneRef, anchor: date | None, options: Options) -> MilestoneStatus:
-    """One milestone's rating as of `options.as_of` (the rules are in the module docstring)."""
+def rate(
+    ref: MilestoneRef, anchor: date | None, options: Options, theme_title: str | None = None
+) -> MilestoneStatus:
+    """One milestone's rating as of `options.as_of` (the rules are in the module docstring);
+    `anchor` is the plan's `schedule.anchor`, `theme_title` the title of its action's theme."""
     item, as_of = ref.item, options.as_of
     effective = schedule.effective_due(item)
     due_date = schedule.end_of(effective, anchor) if effective is not None else None
@@ -109,7 +111,7 @@ def rate(ref: MilestoneRef, anchor: date | None, options: Options) -> MilestoneS
         action_title=action.title,
         is_action=ref.is_action,
         theme=action.theme,
-        theme_title=None,
+        theme_title=theme_title,
         owners=tuple(ref.owners),
         timescale=ref.timescale,
         status=item.status,
@@ -134,8 +136,7 @@ def evaluate(plan: Plan, options: Options, file: str | None = None) -> PlanStatu
     anchor = schedule.anchor(plan)
     themes = {theme.id: theme.title for theme in plan.themes}
     rated = tuple(
-        replace(m, theme_title=themes.get(m.theme)) if m.theme else m
-        for m in (rate(ref, anchor, options) for ref in milestones(plan))
+        rate(ref, anchor, options, themes.get(ref.action.theme or "")) for ref in milestones(plan)
     )
     return PlanStatus(
         id=plan.id,
