@@ -19,7 +19,7 @@ from typing import Any
 
 import jinja2
 import jinja2.sandbox
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from workforce_cli import resources
 from workforce_cli.loading import UsageError
@@ -94,6 +94,14 @@ def days(value: int) -> str:
     return "1 day" if abs(value) == 1 else f"{value} days"
 
 
+def pill(rating: str, word: str) -> Markup:
+    """A RAG rating in HTML: the colour from its class, and always the word as well."""
+    return Markup(f'<span class="rag rag-{escape(rating)}">{escape(word)}</span>')
+
+
+GLOBALS: dict[str, Any] = {"pill": pill}
+"""Functions every template can call (a macro would cost a Jinja2 frame per table cell)."""
+
 FILTERS: dict[str, Any] = {
     "md": md,
     "percent": percent,
@@ -118,6 +126,7 @@ def _environment(search: list[Path], autoescape: bool, sandboxed: bool) -> jinja
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
     return env
 
 

@@ -60,8 +60,19 @@ def plan_context(loaded: LoadedPlan, options: Options, output_format: str) -> di
     rows = {m.id: _milestone(m, plan, options) for m in result.milestones}
     themes = _themes(plan, result, rows, options)
     staffing = staffing_section(loaded, options, output_format)
-    context = result.to_dict(options)
-    context.pop("milestones")
+    done, of = result.progress
+    # PlanStatus.to_dict's keys, without its per-milestone dicts (the rows below have them).
+    context: dict[str, Any] = {
+        "id": result.id,
+        "title": result.title,
+        "organisation": result.organisation,
+        "owners": list(result.owners),
+        "file": result.file,
+        "rating": result.rating,
+        "label": options.label(result.rating),
+        "counts": result.counts(options.due_within),
+        "progress": {"complete": done, "of": of, "text": result.progress_text},
+    }
     context.update(
         {
             "period": _period(plan),

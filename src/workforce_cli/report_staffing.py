@@ -14,6 +14,7 @@ from markupsafe import Markup
 from workforce_cli import charts, staffing_report
 from workforce_cli.loading import LoadedPlan
 from workforce_cli.staffing import History, value
+from workforce_cli.staffing_report import figures_dict
 from workforce_cli.status import Options
 from workforce_cli.targets import METRIC_WORDS, TargetProgress
 
@@ -23,15 +24,31 @@ _UNIT_WORDS = {"fte": "FTE", "headcount": "headcount"}
 def staffing_section(loaded: LoadedPlan, options: Options, output_format: str) -> dict[str, Any]:
     """`staffing`, `targets`, `measures` and `trend_charts` of one plan's context."""
     result = staffing_report.evaluate(loaded, options.as_of)
-    data = result.to_dict()
-    target_rows = data.pop("targets")
-    measure_rows = data.pop("measures")
-    for key in ("id", "title", "organisation", "file"):
-        data.pop(key)
-    latest = data["snapshots"][-1] if data["snapshots"] else None
-    data["unit_text"] = _UNIT_WORDS.get(result.unit, result.unit)
-    data["latest_snapshot"] = latest
-    data["has_figures"] = latest is not None
+    target_rows = [t.to_dict() for t in result.targets]
+    measure_rows = [m.to_dict() for m in result.measures]
+    snapshots = result.history.snapshots
+    latest = staffing_report.snapshot_dict(snapshots[-1]) if snapshots else None
+    change = result.total_change()
+    data: dict[str, Any] = {
+        "unit": result.unit,
+        "unit_text": _UNIT_WORDS.get(result.unit, result.unit),
+        # Every snapshot's totals; the teams only of the latest (a corpus plan has 24).
+        "snapshots": [
+            {"as_of": s.as_of, "date": s.date.isoformat(), "total": figures_dict(s.total)}
+            for s in snapshots
+        ],
+        "latest_snapshot": latest,
+        "change": None
+        if change is None or len(snapshots) < 2
+        else {
+            "from": snapshots[-2].as_of,
+            "to": snapshots[-1].as_of,
+            "total": {k: None if v is None else round(v, 2) + 0.0 for k, v in change.items()},
+        },
+        "skipped_snapshots": [
+            {"as_of": s.ref.snapshot.as_of, "reason": s.reason} for s in result.history.skipped
+        ],
+    }
     for row, progress in zip(target_rows, result.targets, strict=True):
         row["metric_text"] = METRIC_WORDS[progress.target.metric]
         row["goal"] = progress.goal
