@@ -156,3 +156,16 @@ def test_an_undated_snapshot_is_left_out_not_a_crash(tmp_path: Path) -> None:
     h = history(loaded, date(2024, 1, 1))
     assert h.snapshots == ()
     assert [(s.reason, s.date) for s in h.skipped] == [("no date", None)]
+
+
+@pytest.mark.parametrize("basis", ["unfilled", "dfe"])
+@pytest.mark.parametrize(
+    "figures", [(87.22, 27.5, 12.78), (0, 0, 0), (0, 0, 3), (5, 0, 0), (0, 2, 1)]
+)
+def test_values_at_once_are_the_values_one_by_one(
+    basis: str, figures: tuple[float, float, float]
+) -> None:
+    from workforce_cli.staffing import COUNTS, METRICS, Totals
+
+    t = Totals(*figures, vacancy_basis=basis)
+    assert t.values() == {name: value(t, name) for name in COUNTS + METRICS}

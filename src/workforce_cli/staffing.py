@@ -68,6 +68,23 @@ class Totals:
             return None
         return _ratio(self.vacant, self.permanent + self.agency + self.vacant)
 
+    def values(self) -> dict[str, float | None]:
+        """Every count, and every rate as a percentage (76.03), or None where undefined: what
+        `value` gives name by name, at a fraction of the cost for tens of thousands of rows."""
+        p, a, v = self.permanent, self.agency, self.vacant
+        dfe = self.vacancy_basis == "dfe"
+        staffed, vacancies = p + a, v if dfe else v + a
+        return {
+            "permanent": p,
+            "agency": a,
+            "vacant": v,
+            "establishment": p + v if dfe else p + a + v,
+            "permanent_share": _percent(p, staffed),
+            "agency_rate": _percent(a, staffed),
+            "vacancy_rate": _percent(vacancies, vacancies + p),
+            "uncovered_vacancy_rate": None if dfe else _percent(v, p + a + v),
+        }
+
     def rate(self, metric: str) -> float | None:
         """A metric by name, as a fraction (0.7603), or None where it is undefined."""
         value: float | None = getattr(self, metric)
@@ -76,6 +93,10 @@ class Totals:
 
 def _ratio(part: float, whole: float) -> float | None:
     return part / whole if whole > 0 else None
+
+
+def _percent(part: float, whole: float) -> float | None:
+    return 100 * (part / whole) if whole > 0 else None
 
 
 def totals(

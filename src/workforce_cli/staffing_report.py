@@ -23,7 +23,6 @@ from workforce_cli.staffing import (
     Totals,
     change,
     history,
-    value,
 )
 from workforce_cli.targets import TargetProgress
 
@@ -114,7 +113,7 @@ def figures_dict(t: Totals | None) -> dict[str, float | None]:
     names = COUNTS + METRICS
     if t is None:
         return dict.fromkeys(names)
-    return _rounded({name: value(t, name) for name in names})
+    return _rounded(t.values())
 
 
 def snapshot_dict(s: SnapshotFigures) -> dict[str, Any]:
