@@ -9,8 +9,10 @@ dated on or before the as-of date count, and only the target's teams when it nam
 * gap: for a permanent-share target, the FTE of agency cover to make permanent at today's
   staffed level, `max(0, t*(p + a) - p)` to 2 decimals; for a rate target, percentage points.
 * trajectory: the least-squares line through (date, metric) of every snapshot up to the
-  as-of date; its projected date is the first day on which the line reaches the target.
-  None with one snapshot, a flat trend, or a trend running away from the target.
+  as-of date; its projected date is the first day on which the line reaches the target,
+  but never before the latest snapshot (a line already past the target while the latest
+  figure is short projects that snapshot's date). None with one snapshot, a flat trend,
+  or a trend running away from the target.
 * state, in this order: `no data` (no snapshot has figures for the scope); `met` (the
   latest figure meets it); `missed` (its `by` date has passed); `on track` (projected on or
   before `by`); `at risk` otherwise.
@@ -252,7 +254,10 @@ def _trajectory(points: list[tuple[date, float]], threshold: float, at_least: bo
         return Trajectory(len(points), per_year, None, "flat trend")
     if (slope > 0) != at_least:
         return Trajectory(len(points), per_year, None, "moving away from the target")
-    reached = math.ceil(x_mean + (threshold - y_mean) / slope - 1e-9)
-    if reached > date.max.toordinal():
+    crossing = x_mean + (threshold - y_mean) / slope
+    if crossing > date.max.toordinal():
         return Trajectory(len(points), per_year, None, "too slow to reach it")
-    return Trajectory(len(points), per_year, date.fromordinal(max(reached, 1)), None)
+    # A line that crossed the target before the latest snapshot (whose figure is still
+    # short, or the target would be met) says "by now": the projection is never earlier.
+    reached = max(math.ceil(crossing - 1e-9), xs[-1])
+    return Trajectory(len(points), per_year, date.fromordinal(reached), None)
