@@ -123,3 +123,12 @@ def test_a_narrow_segment_keeps_its_number() -> None:
     svg = parse(rag_chart(rows, "r"))
     texts = [g.findtext("text") for g in svg.iter("g")]
     assert texts == ["1", "60 Green"]
+
+
+def test_many_points_write_only_the_first_and_last_value() -> None:
+    points = [(date(2021, m, 28), 70.0 + m) for m in range(1, 13)]
+    svg = parse(trend_chart(Trend("Permanent share", points), "t"))
+    values = [t.text for t in svg.iter("text") if t.get("class") == "value"]
+    assert values == ["71.0%", "82.0%"]
+    assert len(svg.findall("circle")) == 12
+    assert [c.findtext("title") for c in svg.findall("circle")][5] == "Jun 2021: 76.0%"

@@ -81,6 +81,9 @@ class Trend:
     """The projected course (drawn dashed), usually from the last figure's date onwards."""
 
 
+MAX_LABELLED = 8
+"""Up to this many points each has its value written beside it."""
+
 TREND_BOX = Box(width=640, height=300, left=52, right=24, top=20, bottom=44)
 
 
@@ -171,14 +174,20 @@ def trend_chart(trend: Trend, ident: str, box: Box = TREND_BOX) -> str:
         out.append(f'<polyline class="projection" points="{path}"/>')
     path = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in trend.points)
     out.append(f'<polyline class="actual" points="{path}"/>')
-    for d, v in trend.points:
+    final = len(trend.points) - 1
+    for i, (d, v) in enumerate(trend.points):
         px, py = _fmt(x(d)), _fmt(y(v))
         out.append(
             f'<circle class="point" cx="{px}" cy="{py}" r="4">'
             f"<title>{_month(d)}: {v:.1f}%</title></circle>"
-            f'<text class="value" x="{px}" y="{_fmt(y(v) + 18)}" '
-            f'text-anchor="middle">{v:.1f}%</text>'
         )
+        # Written values collide beyond a handful of points: then only the first and the
+        # last are written (every value is in the tooltip, the desc and the report's table).
+        if final < MAX_LABELLED or i in (0, final):
+            out.append(
+                f'<text class="value" x="{px}" y="{_fmt(y(v) + 18)}" '
+                f'text-anchor="middle">{v:.1f}%</text>'
+            )
     out.append(
         f'<text class="axis" x="{box.x0}" y="{box.height - 6}">'
         f"{_text(trend.metric)}, {_month(first)} to {_month(last)}</text>"

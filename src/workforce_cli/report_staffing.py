@@ -95,19 +95,25 @@ def _trend(progress: TargetProgress, history: History) -> charts.Trend | None:
         return None
     projection: list[tuple[date, float]] = []
     projected, per_year = progress.trajectory.projected, progress.trajectory.slope_per_year
-    if projected is not None and per_year:
+    last = points[-1][0]
+    # Only forwards: a line that reached the target in the past (a target already met)
+    # projects nothing.
+    if projected is not None and per_year and projected > last and progress.state != "met":
         # The fitted line passes through (projected, threshold); drawn from the last
         # figure's date, and cut a year past the target date so a far-off date cannot
         # squash the chart.
         per_day = per_year / 365.25
-        last = points[-1][0]
         horizon = max(progress.by_date or last, last) + timedelta(days=365)
         end = min(projected, horizon)
         projection = [
             (day, progress.threshold + per_day * (day - projected).days) for day in (last, end)
         ]
+    metric = METRIC_WORDS[progress.target.metric].capitalize()
+    if teams:
+        names = ", ".join(teams)
+        metric += f" ({names if len(names) <= 60 else names[:59] + '…'})"
     return charts.Trend(
-        metric=METRIC_WORDS[progress.target.metric].capitalize(),
+        metric=metric,
         points=points,
         target=progress.threshold,
         target_by=progress.by_date,
