@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -192,8 +191,11 @@ def format_text(as_of: date, results: Sequence[PlanStaffing]) -> str:
 
 
 def format_json(as_of: date, results: Sequence[PlanStaffing]) -> str:
-    document = {"as_of": as_of.isoformat(), "plans": [r.to_dict() for r in results]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # The same layout as `wfplan status`: indented, with each team row, total and change
+    # on one line (readable, diff-friendly, and fast on a national corpus).
+    from workforce_cli.status_render import dump_json
+
+    return dump_json({"as_of": as_of.isoformat(), "plans": [r.to_dict() for r in results]})
 
 
 CSV_COLUMNS = (
