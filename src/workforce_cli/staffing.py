@@ -9,6 +9,11 @@ agency-covered posts as vacant, `vacancy_basis: dfe`):
 
 Rows with no figures are left out and reported as missing, never counted as zero. A rate
 whose denominator is zero is None ("n/a"), never 0%.
+
+`history(loaded, as_of)` gives a plan's snapshots as of a day: those of the plan file and
+of its staffing files, ordered by the end of their `as_of` windows, keeping those dated on
+or before the day and listing the others (later, or not a date) as left out. Targets are
+`targets.py`'s, measures `measures.py`'s, the whole command's result `staffing_report.py`'s.
 """
 
 from __future__ import annotations
