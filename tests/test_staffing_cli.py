@@ -218,3 +218,21 @@ def test_status_shows_each_target_under_its_plan(run: Run, monkeypatch: pytest.M
         "- Target: permanent-92: permanent share 76.03% (Feb 2021), target at least 92% by 2023; "
         "gap 18.32 FTE to make permanent; trajectory n/a — one snapshot — missed\n"
     ) in result.stdout
+
+
+def test_a_snapshot_after_the_as_of_date_is_left_out_and_said(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    result = run("staffing", "--plan", "dudley-csc-workforce-2021", "--as-of", "2020")
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert lines[3:9] == [
+        "  No staffing snapshot up to this date.",
+        "  Left out: the snapshot as of Feb 2021 (plans/dudley-csc-2021.yaml:342) "
+        "is dated after 31 Dec 2020",
+        "  Targets",
+        "    permanent-92: permanent share at least 92% by 2023 — no data",
+        "      no staffing snapshots up to the as-of date (1 later)",
+        "  Measures",
+    ]
