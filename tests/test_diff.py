@@ -63,8 +63,8 @@ def test_golden(
     result = run("diff", "main", "change", "--format", output_format)
     assert (result.exit_code, result.stderr) == (EXIT[scenario], "")
     check_golden(f"{scenario}.{EXTENSIONS[output_format]}", result.stdout)
-    again = run("diff", "main", "change", "--format", output_format)
-    assert again.stdout == result.stdout  # a re-run edits a PR comment without noise
+    if output_format == "markdown":  # a re-run edits a PR comment without noise
+        assert run("diff", "main", "change", "--format", output_format).stdout == result.stdout
 
 
 def test_json_is_a_document(

@@ -33,19 +33,21 @@ class _Unit:
     loaded: LoadedPlan | None = None
     files: list[str] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
-    checked: bool = False
 
-    def check(self) -> None:
-        if not self.checked and self.loaded is not None:
+    def failure(self, *, semantic: bool) -> Failure | None:
+        """The errors that keep this plan from being compared; `semantic` adds `checks.run`'s.
+
+        The base revision is read without the semantic checks: it is what was merged, a
+        problem in it is not this change's, and checking both sides would double the cost
+        of a diff over a large corpus. Its schema and YAML errors still count.
+        """
+        errors = list(self.errors)
+        if semantic and self.loaded is not None:
             found = (d for check in checks.CHECKS for d in check(self.loaded))
-            self.errors.extend(d for d in found if d.severity == "error")
-        self.checked = True
-
-    def failure(self) -> Failure | None:
-        self.check()
-        if self.loaded is not None and not self.errors:
+            errors.extend(d for d in found if d.severity == "error")
+        if self.loaded is not None and not errors:
             return None
-        errors = sorted(self.errors, key=lambda d: d.sort_key)
+        errors.sort(key=lambda d: d.sort_key)
         return Failure(len(errors), errors[0]) if errors else None
 
 
@@ -108,7 +110,7 @@ def diff(
     results: list[PlanDiff] = []
     for key in sorted(old.keys() | new.keys()):
         was, now = old.get(key), new.get(key)
-        head_failure = now.failure() if now else None
+        head_failure = now.failure(semantic=True) if now else None
         touched = (
             was is None
             or now is None
@@ -116,7 +118,7 @@ def diff(
         )
         if not touched and head_failure is None:
             continue
-        base_failure = was.failure() if was and touched else None
+        base_failure = was.failure(semantic=False) if was and touched else None
         result = _plan_diff(key, was, now, base_failure, head_failure, touched)
         if result.changes or result.base_failure or result.head_failure:
             results.append(result)

@@ -39,6 +39,14 @@ def _end(text: str | None, anchor: date | None) -> date | None:
         return None
 
 
+def _anchor(loaded: LoadedPlan) -> date | None:
+    # The base is not date-checked (see plandiff.diff): an unreadable start is no anchor.
+    try:
+        return schedule.anchor(loaded.plan)
+    except dates.DateError:
+        return None
+
+
 def unfinished(item: Action | Milestone) -> bool:
     return item.status not in _FINISHED
 
@@ -84,7 +92,7 @@ def _items(base: LoadedPlan, head: LoadedPlan) -> Iterator[Change]:
             where = _place(head, ("actions", head_actions[ref.action.id][0]))
             gone = (leaf_id,) if unfinished(ref.item) else ()
             yield Change("milestone_removed", leaf_id, ref.title, where, unfinished=gone)
-    base_anchor, head_anchor = schedule.anchor(base.plan), schedule.anchor(head.plan)
+    base_anchor, head_anchor = _anchor(base), _anchor(head)
     for leaf_id, ref in head_leaves.items():
         old = base_leaves.get(leaf_id)
         if old is not None:
@@ -208,7 +216,7 @@ def _targets(base: LoadedPlan, head: LoadedPlan) -> Iterator[Change]:
 
 
 def _by_date(loaded: LoadedPlan) -> dict[date | str, SnapshotRef]:
-    anchor = schedule.anchor(loaded.plan)
+    anchor = _anchor(loaded)
     found: dict[date | str, SnapshotRef] = {}
     for ref in loaded.snapshots:
         found.setdefault(_end(ref.snapshot.as_of, anchor) or ref.snapshot.as_of, ref)
