@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from workforce_cli.checks import dates, ids, progress, staffing
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.loading import LoadedPlan, Repository
+from workforce_cli.loading import LoadedPlan, Repository, collector_paused
 
 Check = Callable[[LoadedPlan], Iterator[Diagnostic]]
 
@@ -20,7 +20,9 @@ CHECKS: tuple[Check, ...] = (ids.check, dates.check, progress.check, staffing.ch
 def run(repository: Repository) -> list[Diagnostic]:
     """All diagnostics of a repository, loading and semantic, in file and line order."""
     found = list(repository.diagnostics)
-    for plan in repository.plans:
-        for check in CHECKS:
-            found.extend(check(plan))
+    # Positions are found by composing files again; see loading.collector_paused.
+    with collector_paused():
+        for plan in repository.plans:
+            for check in CHECKS:
+                found.extend(check(plan))
     return sorted(found, key=lambda d: d.sort_key)

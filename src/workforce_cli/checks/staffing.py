@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from workforce_cli import dates
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.loading import LoadedPlan, SourceFile, _did_you_mean
+from workforce_cli.loading import LoadedPlan, SnapshotRef, SourceFile, _did_you_mean
 from workforce_cli.model import Figure
 from workforce_cli.model.walk import YamlPath
 from workforce_cli.staffing import totals
@@ -61,7 +61,9 @@ def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:
 
 
 def _snapshots(loaded: LoadedPlan) -> Iterator[Diagnostic]:
-    seen_as_of: dict[str, str] = {}
+    # The first snapshot of each date; its line is looked up only if another has the
+    # same date (a lookup composes the file again, too dear for every clean plan).
+    seen_as_of: dict[str, SnapshotRef] = {}
     for ref in loaded.snapshots:
         snapshot, source, base = ref.snapshot, ref.source, ref.path
         if ref.unit != loaded.unit:
@@ -72,16 +74,18 @@ def _snapshots(loaded: LoadedPlan) -> Iterator[Diagnostic]:
                 hint=f"write `unit: {loaded.unit}`, or convert the figures",
             )
         key = _as_of_key(snapshot.as_of)
-        if key in seen_as_of:
+        first = seen_as_of.get(key)
+        if first is not None:
+            line, _ = first.source.locate((*first.path, "as_of"))
             yield source.diagnostic(
                 "WF503",
-                f'a snapshot as of "{snapshot.as_of}" is already recorded at {seen_as_of[key]}',
+                f'a snapshot as of "{snapshot.as_of}" is already recorded at '
+                f"{first.source.display}:{line}",
                 (*base, "as_of"),
                 hint="edit that snapshot instead, or correct this date",
             )
         else:
-            line, _ = source.locate((*base, "as_of"))
-            seen_as_of[key] = f"{source.display}:{line}"
+            seen_as_of[key] = ref
         teams_seen: set[str] = set()
         for r, row in enumerate(snapshot.teams):
             if row.team in teams_seen:
