@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from workforce_cli import dates, schedule
@@ -133,19 +134,38 @@ COUNTS = ("permanent", "agency", "vacant", "establishment")
 
 @dataclass(frozen=True, slots=True)
 class TeamFigures:
-    team: str
-    totals: Totals
-    has_figures: bool
+    row: TeamRow
+    vacancy_basis: str
+
+    @property
+    def team(self) -> str:
+        return self.row.team
+
+    @property
+    def has_figures(self) -> bool:
+        return self.row.has_figures
+
+    @property
+    def totals(self) -> Totals:
+        # Worked out when asked for: a national corpus has tens of thousands of rows, and
+        # the text output shows only the latest snapshot's.
+        return totals([self.row], self.vacancy_basis)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SnapshotFigures:
     """One snapshot resolved: its date (the end of its as_of window), teams and total."""
 
     ref: SnapshotRef
     date: date
-    teams: tuple[TeamFigures, ...]
-    total: Totals
+
+    @cached_property
+    def teams(self) -> tuple[TeamFigures, ...]:
+        return tuple(TeamFigures(row, self.vacancy_basis) for row in self.ref.snapshot.teams)
+
+    @cached_property
+    def total(self) -> Totals:
+        return totals(self.ref.snapshot.teams, self.vacancy_basis)
 
     @property
     def as_of(self) -> str:
@@ -243,11 +263,7 @@ def history(loaded: LoadedPlan, as_of: date) -> History:
 
 
 def figures(ref: SnapshotRef, day: date) -> SnapshotFigures:
-    basis = ref.snapshot.vacancy_basis
-    teams = tuple(
-        TeamFigures(row.team, totals([row], basis), row.has_figures) for row in ref.snapshot.teams
-    )
-    return SnapshotFigures(ref, day, teams, totals(ref.snapshot.teams, basis))
+    return SnapshotFigures(ref, day)
 
 
 def value(t: Totals, name: str) -> float | None:
