@@ -236,3 +236,27 @@ def test_a_snapshot_after_the_as_of_date_is_left_out_and_said(
         "      no staffing snapshots up to the as-of date (1 later)",
         "  Measures",
     ]
+
+
+def test_only_errors_are_shown_when_plans_are_refused(run: Run, workdir: Path) -> None:
+    # The measure without `better` is a warning (WF507): `wfplan validate` shows it, this
+    # command does not (and does not spend time finding its line).
+    plan = INVALID + "measures:\n  - {id: m, title: M, actuals: [{as_of: 2021, value: 1}]}\n"
+    write(workdir / "plans" / "plan.yaml", plan)
+    assert "warning WF507" in run("validate").stdout
+    result = run("staffing", "--as-of", "2022")
+    assert result.exit_code == 1
+    assert "WF507" not in result.stdout
+    assert result.stdout.endswith("1 file checked: 2 errors, 0 warnings\n")
+
+
+def test_errors_only_checks_leave_warnings_out_and_restore_the_default(workdir: Path) -> None:
+    from workforce_cli import checks, loading
+
+    plan = INVALID + "measures:\n  - {id: m, title: M, actuals: [{as_of: 2021, value: 1}]}\n"
+    write(workdir / "plans" / "plan.yaml", plan)
+    repository = loading.load([workdir / "plans"])
+    assert [d.code for d in checks.run(repository, errors_only=True)] == ["WF501", "WF505"]
+    assert loading.SourceFile.locate_warnings is True
+    warning = next(d for d in checks.run(repository) if d.code == "WF507")
+    assert (warning.line, warning.column) == (13, 10)

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml.nodes import Node
 
 from workforce_cli import yamlio
-from workforce_cli.diagnostics import Diagnostic, make
+from workforce_cli.diagnostics import CODES, Diagnostic, make
 from workforce_cli.errors import UsageError as UsageError
 from workforce_cli.model import Plan, Snapshot, StaffingFile
 from workforce_cli.yamlio import YamlPath
@@ -40,6 +40,8 @@ class SourceFile:
     _composed: bool = field(default=False, repr=False)
     _holding: ClassVar[list[SourceFile]] = []
     """The one file whose node tree is kept for positions (see `locate`)."""
+    locate_warnings: ClassVar[bool] = True
+    """False while `checks.run(..., errors_only=True)` runs: its warnings are dropped unseen."""
 
     def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
         if not self._composed:
@@ -63,6 +65,9 @@ class SourceFile:
         hint: str | None = None,
         key: bool = False,
     ) -> Diagnostic:
+        if not SourceFile.locate_warnings and CODES[code][0] == "warning":
+            # Never shown, and its line would cost composing the whole file again.
+            return make(code, message, self.display, 1, 1, hint)
         line, column = self.locate(path, key=key)
         return make(code, message, self.display, line, column, hint)
 

@@ -31,11 +31,14 @@ def as_of(text: str | None, today: date | None = None) -> date:
         raise UsageError(f"--as-of (or WFPLAN_AS_OF): {err}; {err.hint}") from None
 
 
-def load_valid(paths: list[Path] | None, settings: config.Config) -> list[LoadedPlan] | None:
+def load_valid(
+    paths: list[Path] | None, settings: config.Config, *, errors_only: bool = False
+) -> list[LoadedPlan] | None:
     """The plans under `paths`; None (after printing the errors as `validate` does) if any
-    file has errors. Warnings are not shown: `wfplan validate` is the place for them."""
+    file has errors. Warnings are not shown: `wfplan validate` is the place for them.
+    `errors_only` leaves them out of the printed list too, and saves finding their lines."""
     repository = loading.load(config.plan_paths(paths, settings))
-    diagnostics = checks.run(repository)
+    diagnostics = checks.run(repository, errors_only=errors_only)
     errors, _ = count(diagnostics)
     if errors:
         sys.stdout.write(FORMATTERS["text"](diagnostics, len(repository.files)))
