@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from workforce_cli import dates
-from workforce_cli.staffing import Totals, value
-from workforce_cli.staffing_report import PlanStaffing, figures_dict
+from workforce_cli.staffing import COUNTS, METRICS, Totals, value
+from workforce_cli.staffing_report import PlanStaffing
 
 Formatter = Callable[[date, Sequence[PlanStaffing]], str]
 
@@ -214,22 +214,23 @@ def format_csv(as_of: date, results: Sequence[PlanStaffing]) -> str:
             head = [result.loaded.id, s.as_of, s.date.isoformat()]
             tail = [result.unit, s.vacancy_basis]
             for team in s.teams:
-                figures = figures_dict(team.totals if team.has_figures else None)
-                writer.writerow(
-                    [*head, "team", team.team, str(team.has_figures).lower(), *tail]
-                    + [_cell(v) for v in figures.values()]
-                    + ["", s.ref.source.display]
-                )
+                cells = _cells(team.totals if team.has_figures else None)
+                flag = str(team.has_figures).lower()
+                row = [*head, "team", team.team, flag, *tail, *cells, "", s.ref.source.display]
+                writer.writerow(row)
+            cells = _cells(s.total if s.total.teams else None)
+            flag, missing = str(bool(s.total.teams)).lower(), "; ".join(s.total.missing)
             writer.writerow(
-                [*head, "total", "", str(bool(s.total.teams)).lower(), *tail]
-                + [_cell(v) for v in figures_dict(s.total if s.total.teams else None).values()]
-                + ["; ".join(s.total.missing), s.ref.source.display]
+                [*head, "total", "", flag, *tail, *cells, missing, s.ref.source.display]
             )
     return out.getvalue()
 
 
-def _cell(number: float | None) -> str:
-    return "" if number is None else f"{number:.2f}"
+def _cells(t: Totals | None) -> list[str]:
+    """Counts and percentages to 2 decimals; empty cells for a row without figures."""
+    if t is None:
+        return [""] * len(COUNTS + METRICS)
+    return ["" if v is None else f"{v:.2f}" for v in t.values().values()]
 
 
 FORMATS: dict[str, Formatter] = {"text": format_text, "json": format_json, "csv": format_csv}
