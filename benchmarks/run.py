@@ -1,0 +1,328 @@
+"""Time `wfplan` on the national corpus, whole process against whole process.
+
+    python benchmarks/run.py                  # every scenario, 5 timed runs after a warm-up
+    python benchmarks/run.py --only validate --only floor --runs 3
+    python benchmarks/run.py --list
+
+Each scenario is a command line run as a child process; wall time comes from
+`time.perf_counter` around it and peak RSS from `os.wait4`. Scenarios of commands that do
+not exist yet (`wfplan CMD --help` fails) are skipped with a message. See README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "WFPLAN_AS_OF": "2022-10-31", "NO_COLOR": "1", "COLUMNS": "100"}
+RSS_UNIT = 1024 * 1024 if sys.platform == "darwin" else 1024
+"""ru_maxrss is in kilobytes on Linux, bytes on macOS; this makes it MB."""
+FLOOR = """\
+import sys, yaml
+for name in sys.argv[1:]:
+    with open(name, encoding="utf-8") as f:
+        yaml.compose(f.read(), Loader=yaml.CSafeLoader)
+"""
+
+
+class Workspace:
+    """The files the scenarios run on, each made when a scenario first needs it."""
+
+    def __init__(self, corpus_dir: Path, tmp: Path) -> None:
+        self.corpus = corpus_dir
+        self.tmp = tmp
+
+    @cached_property
+    def files(self) -> list[str]:
+        return [str(p) for p in sorted(self.corpus.glob("*.yaml"))]
+
+    @property
+    def one(self) -> str:
+        return self.files[len(self.files) // 2]
+
+    @cached_property
+    def schema(self) -> str:
+        out = self.tmp / "schemas"
+        subprocess.run([wfplan(), "schema", "--output", str(out)], check=True, capture_output=True)
+        return str(out / "plan.schema.json")
+
+    @cached_property
+    def diff_repo(self) -> Path:
+        """A git repository whose last commit applies `corpus.py --mutate 0.05` to the corpus."""
+        repo = self.tmp / "diffrepo"
+        shutil.copytree(self.corpus, repo / "plans")
+        mutated = self.tmp / "mutated"
+        generate("--mutate", "0.05", "--from", str(repo / "plans"), "--out", str(mutated))
+        _git(repo, "init", "-q")
+        _git(repo, "add", "plans")
+        _git(repo, "commit", "-qm", "corpus")
+        for path in mutated.iterdir():
+            shutil.copy(path, repo / "plans" / path.name)
+        _git(repo, "commit", "-qam", "a month of updates")
+        return repo
+
+
+def generate(*args: str) -> None:
+    # In a child process: this one stays small, because a child forked from it starts
+    # with its memory, and peak RSS would then report this process rather than the child.
+    subprocess.run([sys.executable, str(HERE / "corpus.py"), *args], check=True)
+
+
+def _git(repo: Path, *args: str) -> None:
+    identity = ["-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    subprocess.run(["git", *identity, *args], cwd=repo, check=True, capture_output=True)
+
+
+def wfplan() -> str:
+    return str(BIN / "wfplan")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    what: str
+    argv: Callable[[Workspace], list[str]]
+    command: str | None = None
+    """The wfplan command this needs; skipped while `wfplan COMMAND --help` fails."""
+    cwd: Callable[[Workspace], Path] | None = None
+
+
+def _w(*args: str) -> list[str]:
+    return [wfplan(), *args]
+
+
+SCENARIOS: dict[str, Scenario] = {
+    "validate": Scenario(
+        "wfplan validate on the whole corpus", lambda w: _w("validate", str(w.corpus))
+    ),
+    "check-jsonschema": Scenario(
+        "check-jsonschema with the generated plan schema, on the same files",
+        lambda w: [str(BIN / "check-jsonschema"), "--schemafile", w.schema, *w.files],
+    ),
+    "floor": Scenario(
+        "the floor: libyaml compose of every file (PyYAML CSafeLoader), in a fresh process",
+        lambda w: [sys.executable, "-c", FLOOR, *w.files],
+    ),
+    "help": Scenario("wfplan --help (start-up time)", lambda w: _w("--help")),
+    "validate-one": Scenario(
+        "wfplan validate on one plan file (an editor or pre-commit hook)",
+        lambda w: _w("validate", w.one),
+    ),
+    "status": Scenario(
+        "wfplan status on the whole corpus", lambda w: _w("status", str(w.corpus)), "status"
+    ),
+    "staffing": Scenario(
+        "wfplan staffing on the whole corpus",
+        lambda w: _w("staffing", str(w.corpus)),
+        "staffing",
+    ),
+    "report-one": Scenario(
+        "wfplan report --format html for one plan file",
+        lambda w: _w("report", w.one, "--format", "html", "--output", str(w.tmp / "one.html")),
+        "report",
+    ),
+    "report": Scenario(
+        "wfplan report --format html, one report per plan of the corpus",
+        lambda w: _w(
+            "report", str(w.corpus), "--format", "html", "--output-dir", str(w.tmp / "reports")
+        ),
+        "report",
+    ),
+    "diff": Scenario(
+        "wfplan diff HEAD~1 HEAD: the corpus against a copy with 5% of milestones changed",
+        lambda w: _w("diff", "HEAD~1", "HEAD", "plans"),
+        "diff",
+        cwd=lambda w: w.diff_repo,
+    ),
+}
+
+
+@dataclass
+class Timing:
+    name: str
+    argv: list[str] = field(default_factory=list)
+    cwd: Path | None = None
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+    exits: set[int] = field(default_factory=set)
+    skipped: str | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+    def run(self, counted: bool) -> None:
+        with tempfile.TemporaryFile() as err:
+            began = time.perf_counter()
+            child = subprocess.Popen(
+                self.argv, cwd=self.cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=err
+            )
+            _, status, usage = os.wait4(child.pid, 0)
+            wall = time.perf_counter() - began
+            child.returncode = code = os.waitstatus_to_exitcode(status)
+            if code != 0 and code not in self.exits:
+                err.seek(0)
+                tail = err.read()[-2000:].decode("utf-8", "replace")
+                sys.stderr.write(f"{self.name}: exit {code}\n{tail}\n")
+        if counted:  # the first run warms the file cache and is not counted
+            self.walls.append(wall)
+            self.cpus.append(usage.ru_utime + usage.ru_stime)
+            # ru_maxrss is in kilobytes on Linux, bytes on macOS.
+            self.rss_mb.append(
+                usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+            )
+        self.exits.add(code)
+
+
+def missing_command(scenario: Scenario) -> str | None:
+    if scenario.command is None:
+        return None
+    probe = subprocess.run(_w(scenario.command, "--help"), capture_output=True, env=ENV)
+    if probe.returncode != 0:
+        return f"skipped: `wfplan {scenario.command}` does not exist yet"
+    return None
+
+
+def measure(names: list[str], work: Workspace, runs: int) -> list[Timing]:
+    """Time the scenarios in rounds, one run of each per round, so that a busy spell of
+    the machine weighs on all of them alike rather than on whichever ran then."""
+    timings = []
+    for name in names:
+        scenario = SCENARIOS[name]
+        timing = Timing(name, skipped=missing_command(scenario))
+        if not timing.skipped:
+            timing.argv = scenario.argv(work)
+            timing.cwd = scenario.cwd(work) if scenario.cwd else None
+            timing.run(counted=False)
+        timings.append(timing)
+    for round_ in range(runs):
+        for timing in timings:
+            if not timing.skipped:
+                timing.run(counted=True)
+        print(f"  round {round_ + 1}/{runs} done", flush=True)
+    return timings
+
+
+def in_process_parse(files: list[str], runs: int) -> float:
+    """The best time of libyaml compose over every file's text, inside this process."""
+    import yaml
+
+    texts = [Path(f).read_text("utf-8") for f in files]
+    best = float("inf")
+    for _ in range(runs):
+        began = time.perf_counter()
+        for text in texts:
+            yaml.compose(text, Loader=yaml.CSafeLoader)
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def table(timings: list[Timing]) -> str:
+    rows = [
+        f"{'scenario':<18}{'runs':>5}{'exit':>5}   wall: {'min':>6}{'median':>8}{'max':>7}"
+        f"   cpu median   peak RSS"
+    ]
+    for t in timings:
+        if t.skipped:
+            rows.append(f"{t.name:<18}  {t.skipped}")
+            continue
+        exits = ",".join(map(str, sorted(t.exits)))
+        rows.append(
+            f"{t.name:<18}{len(t.walls):>5}{exits:>5}{min(t.walls):>12.2f}s{t.median:>7.2f}s"
+            f"{max(t.walls):>6.2f}s{t.cpu:>12.2f}s{max(t.rss_mb):>8.0f} MB"
+        )
+    return "\n".join(rows)
+
+
+def goals(by_name: dict[str, Timing]) -> list[str]:
+    """The issue's goals, judged on median wall time; CPU time alongside, for a busy machine."""
+
+    def pair(a: str, b: str) -> tuple[Timing, Timing] | None:
+        ta, tb = by_name.get(a), by_name.get(b)
+        return (ta, tb) if ta and tb and ta.walls and tb.walls else None
+
+    out = []
+    found = pair("check-jsonschema", "validate")
+    if found:
+        cjs, validate = found
+        ratio = cjs.median / validate.median
+        text = (
+            f"validate vs check-jsonschema: {ratio:.1f}x faster (cpu {cjs.cpu / validate.cpu:.1f}x)"
+        )
+        out.append(_goal(text, ratio >= 3, ">= 3x faster"))
+    found = pair("validate", "floor")
+    if found:
+        validate, floor = found
+        ratio = validate.median / floor.median
+        text = f"validate vs libyaml floor: {ratio:.2f}x (cpu {validate.cpu / floor.cpu:.2f}x)"
+        out.append(_goal(text, ratio <= 2, "<= 2x"))
+    help_ = by_name.get("help")
+    if help_ and help_.walls:
+        text = f"wfplan --help: {help_.median:.3f} s (cpu {help_.cpu:.3f} s)"
+        out.append(_goal(text, help_.median < 0.25, "< 0.25 s"))
+    return out
+
+
+def _goal(text: str, met: bool, goal: str) -> str:
+    return f"  {text:<58} goal {goal:<13} {'met' if met else 'MISSED'}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per scenario")
+    parser.add_argument("--only", action="append", choices=list(SCENARIOS), metavar="NAME")
+    parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--list", action="store_true", help="list the scenarios and exit")
+    args = parser.parse_args(argv)
+    if args.list:
+        for name, scenario in SCENARIOS.items():
+            print(f"{name:<18}{scenario.what}")
+        return 0
+    if not any(args.corpus.glob("*.yaml")):
+        generate("--out", str(args.corpus))
+    with tempfile.TemporaryDirectory(prefix="wfplan-bench-") as tmp:
+        work = Workspace(args.corpus, Path(tmp))
+        size = sum(Path(f).stat().st_size for f in work.files)
+        print(f"corpus {args.corpus}: {len(work.files)} files, {size / 1e6:.2f} MB")
+        print(f"{args.runs} timed runs per scenario after one warm-up; wall time and peak RSS\n")
+        timings = measure(args.only or list(SCENARIOS), work, args.runs)
+        print("\n" + table(timings))
+        parse = None
+        if args.only is None or "floor" in args.only:
+            parse = in_process_parse(work.files, min(args.runs, 3))
+            print(f"\nin-process libyaml compose of the corpus (best of 3): {parse:.2f} s")
+        print("\ngoals (medians):")
+        print("\n".join(goals({t.name: t for t in timings})) or "  (no goal scenario run)")
+    if args.json:
+        figures: dict[str, object] = {
+            t.name: {"walls": t.walls, "cpus": t.cpus, "rss_mb": t.rss_mb, "exits": sorted(t.exits)}
+            if not t.skipped
+            else {"skipped": t.skipped}
+            for t in timings
+        }
+        figures["corpus"] = {"files": len(work.files), "bytes": size, "parse_in_process": parse}
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
