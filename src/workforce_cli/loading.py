@@ -275,7 +275,7 @@ def _load(files: Sequence[tuple[Path, bytes | None]]) -> Repository:
                 plans.append(LoadedPlan(model, source))
             elif isinstance(model, StaffingFile):
                 staffing_docs.append(StaffingDoc(model, source))
-    diagnostics.extend(_assemble(plans, staffing_docs))
+        diagnostics.extend(_assemble(plans, staffing_docs))
     return Repository(sources, plans, staffing_docs, diagnostics)
 
 

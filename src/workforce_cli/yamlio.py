@@ -49,6 +49,8 @@ _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE"))
 _FALSE = frozenset(("false", "False", "FALSE"))
+_WORDS = _NULLS | _TRUE | _FALSE
+"""Plain scalars starting with a letter that are not text."""
 _SPECIAL = re.compile(r"^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$")
 _SPECIAL_FLOATS = {
     ".inf": float("inf"),
@@ -256,9 +258,12 @@ def _mapping(node: MappingNode, walk: _Walk) -> dict[str, Any]:
             )
             continue
         if not walk.aliases and value_node.ctag is _STR_TAG and isinstance(value_node, ScalarNode):
-            # The common case, inline: an untagged scalar value.
+            # The common case, inline: an untagged scalar value, most often plain words.
             text = value_node.value
-            result[key] = text if value_node.style else resolve_plain(text)
+            if value_node.style or (text[:1].isalpha() and text not in _WORDS):
+                result[key] = text
+            else:
+                result[key] = resolve_plain(text)
         else:
             result[key] = _value(value_node, walk, key_node)
     return result

@@ -1,0 +1,47 @@
+"""The shortcuts taken for speed when reading a corpus give exactly what the long way gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from ruamel.yaml.nodes import MappingNode
+
+from tests.conftest import PLANS, write
+from workforce_cli import loading, yamlio
+
+
+def test_walk_without_alias_bookkeeping_gives_the_same_data() -> None:
+    for path in sorted(PLANS.glob("*.yaml")):
+        root = yamlio.compose(path.read_text("utf-8"))
+        assert root is not None
+        assert yamlio.to_data(root, aliases=False) == yamlio.to_data(root), path.name
+
+
+@given(st.text(alphabet="abnoNOTtrueflsFLSEy~.0123456789+-:é ", min_size=1, max_size=8))
+def test_plain_words_read_as_the_core_schema_says(word: str) -> None:
+    try:
+        root = yamlio.compose(f"k: {word}\n")
+    except yamlio.YamlFailure:
+        return
+    assert isinstance(root, MappingNode)
+    value = root.value[0][1]
+    if value.style or not isinstance(value.value, str):
+        return
+    data, problems = yamlio.to_data(root, aliases=False)
+    assert problems == []
+    expected = yamlio.resolve_plain(value.value)
+    assert data["k"] == expected or expected != expected  # nan is not equal to itself
+    assert type(data["k"]) is type(expected)
+
+
+def test_only_the_last_file_located_keeps_its_tree(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.yaml", "wfplan: 1\nid: a\ntitle: A\n")
+    b = write(tmp_path / "b.yaml", "wfplan: 1\n\n\nid: b\ntitle: B\n")
+    first, second = (loading.SourceFile(p, p.name, p.read_text("utf-8")) for p in (a, b))
+    assert first.locate(("title",)) == (3, 8)
+    assert second.locate(("id",), key=True) == (4, 1)
+    assert first._root is None and second._root is not None
+    assert first.locate(("title",)) == (3, 8)  # composed again, same answer
+    assert second._root is None
