@@ -96,8 +96,12 @@ def parse_html(text: str) -> ET.Element:
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_seed_plan_reports_match_golden_files(run: Run, seed: str, fmt: str) -> None:
-    result = run("report", PLANS / f"{seed}.yaml", "--format", fmt, "--as-of", SEEDS[seed])
+def test_seed_plan_reports_match_golden_files(
+    run: Run, seed: str, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Relative paths, so the files named in the report are the same in every checkout.
+    monkeypatch.chdir(PLANS.parent)
+    result = run("report", f"plans/{seed}.yaml", "--format", fmt, "--as-of", SEEDS[seed])
     assert (result.exit_code, result.stderr) == (0, "")
     golden(f"{seed}.{fmt}", result.stdout)
 
