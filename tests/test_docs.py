@@ -37,6 +37,7 @@ def test_readme_starts_with_the_install_and_test_commands() -> None:
     blocks = re.findall(r"```sh\n(.*?)\n```", README, re.S)
     assert "pip install" in blocks[0] and "wfplan validate plans/" in blocks[0]
     assert blocks[1] == (
-        "python3 -m venv .venv && .venv/bin/pip install -q -e '.[dev]' && .venv/bin/python -m pytest"
+        "python3 -m venv .venv && .venv/bin/pip install -q -e '.[dev]' "
+        "&& .venv/bin/python -m pytest"
     )
     assert blocks[1] in (REPO / ".ci" / "run").read_text("utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -382,11 +382,10 @@ def slip(
 DiffFormat = Literal["text", "markdown", "json", "github"]
 
 
-class DiffFailOn(str, Enum):
+class DiffFailOn(StrEnum):
     # An Enum, not a Literal: this typer takes no list of Literal.
     SILENT_SLIP = "silent-slip"
     UNFINISHED_REMOVED = "unfinished-removed"
-
 
 
 @app.command()

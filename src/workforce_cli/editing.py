@@ -41,9 +41,19 @@ from workforce_cli.yamlio import YamlPath
 
 BOM = "\ufeff"
 
-ORDER = tuple(
-    "id title theme description owner timescale start due status done_on revised_due "
-    "revision_reason".split()
+ORDER = (
+    "id",
+    "title",
+    "theme",
+    "description",
+    "owner",
+    "timescale",
+    "start",
+    "due",
+    "status",
+    "done_on",
+    "revised_due",
+    "revision_reason",
 )
 """The order of a milestone's keys as plans write them: where a missing key is inserted."""
 
