@@ -38,12 +38,17 @@ class SourceFile:
     text: str = ""
     _root: Node | None = field(default=None, repr=False)
     _composed: bool = field(default=False, repr=False)
+    _data: Any = field(default=None, repr=False)
+    """The data as read, with its positions (yamlio.YamlMap): how `locate` finds lines."""
+    _root_mark: int = field(default=0, repr=False)
     _holding: ClassVar[list[SourceFile]] = []
     """The one file whose node tree is kept for positions (see `locate`)."""
     locate_warnings: ClassVar[bool] = True
     """False while `checks.run(..., errors_only=True)` runs: its warnings are dropped unseen."""
 
     def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
+        if self._data is not None:
+            return yamlio.locate_data(self._data, self._root_mark, path, key=key)
         if not self._composed:
             # Positions are found on demand, by composing this file again (see yamlio).
             # Only the file composed last keeps its tree: checks report file by file, and
@@ -122,13 +127,16 @@ def collector_paused() -> Iterator[None]:
     Reading a corpus allocates millions of objects, none in reference cycles, and keeps
     most of them: the collector would scan the growing heap again and again for nothing
     (on a national corpus, 40 full collections and two thirds of `wfplan validate`'s time).
-    Reference counting still frees everything that is dropped.
+    Reference counting still frees everything that is dropped. On the way out, what
+    survived is frozen (`gc.freeze`): the plans live until the process ends, and the
+    computing and rendering that follow would otherwise pay for rescanning them.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -238,9 +246,10 @@ def read_source(
     # Without a `*` the text holds no alias, and the walk need not look for one.
     data, problems = yamlio.to_data(root, aliases="*" in source.text)
     diagnostics = [make(p.code, p.message, source.display, p.line, p.col, p.hint) for p in problems]
-    # The node tree is only kept for files with problems (for positions); a clean corpus
-    # should not hold two copies of itself in memory.
+    # The node tree is not kept (it is ten times the size of the text); the data keeps the
+    # positions of its keys and values, which is all that `locate` needs.
     source._root, source._composed = None, False
+    source._data, source._root_mark = data, yamlio.root_mark(root)
     return source, data, diagnostics
 
 

@@ -23,6 +23,7 @@ Decisions, each for a reason written down:
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,6 +104,34 @@ class YamlFailure(Exception):
     def __init__(self, problem: YamlProblem) -> None:
         super().__init__(problem.message)
         self.problem = problem
+
+
+class YamlMap(dict[str, Any]):
+    """A mapping read from YAML that remembers where each key and value stands.
+
+    `marks` holds two packed positions per key, in key order: the key's, then the value's.
+    Recording them during the one walk that builds the data costs a few percent; finding
+    them later would cost a second parse of every file with a diagnostic.
+    """
+
+    __slots__ = ("marks",)
+    marks: array[int]
+
+
+class YamlSeq(list[Any]):
+    """A sequence read from YAML; `marks` holds each item's packed position."""
+
+    __slots__ = ("marks",)
+    marks: array[int]
+
+
+def _pack(node: Node) -> int:
+    mark = node.start_mark
+    return int(mark.line) << 20 | int(mark.column)
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return (packed >> 20) + 1, (packed & 0xFFFFF) + 1
 
 
 def compose(text: str) -> Node | None:
@@ -223,14 +252,17 @@ def _value(node: Node, walk: _Walk, key_node: Node | None = None) -> Any:
             return node.value
         return resolve_plain(node.value)
     if isinstance(node, SequenceNode):
-        return [_value(item, walk, key_node) for item in node.value]
+        items = YamlSeq([_value(item, walk, key_node) for item in node.value])
+        items.marks = array("Q", [_pack(item) for item in node.value])
+        return items
     if isinstance(node, MappingNode):
         return _mapping(node, walk)
     raise AssertionError(f"unexpected node {node!r}")  # pragma: no cover
 
 
-def _mapping(node: MappingNode, walk: _Walk) -> dict[str, Any]:
-    result: dict[str, Any] = {}
+def _mapping(node: MappingNode, walk: _Walk) -> YamlMap:
+    result = YamlMap()
+    marks = result.marks = array("Q")
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
             line, col = _mark(key_node)
@@ -257,6 +289,8 @@ def _mapping(node: MappingNode, walk: _Walk) -> dict[str, Any]:
                 )
             )
             continue
+        marks.append(_pack(key_node))
+        marks.append(_pack(value_node))
         if not walk.aliases and value_node.ctag is _STR_TAG and isinstance(value_node, ScalarNode):
             # The common case, inline: an untagged scalar value, most often plain words.
             text = value_node.value
@@ -323,6 +357,29 @@ def locate(root: Node | None, path: YamlPath, *, key: bool = False) -> tuple[int
     if key and key_node is not None:
         return _mark(key_node)
     return _mark(node)
+
+
+def locate_data(
+    data: Any, root: int, path: YamlPath, *, key: bool = False
+) -> tuple[int, int]:
+    """`locate`, answered from the positions `to_data` recorded (`root`: the root's mark)."""
+    mark, key_mark = root, -1
+    node = data
+    for step in path:
+        if isinstance(node, YamlMap) and isinstance(step, str) and step in node:
+            index = 2 * list(node).index(step)
+            key_mark, mark = node.marks[index], node.marks[index + 1]
+            node = node[step]
+        elif isinstance(node, YamlSeq) and isinstance(step, int) and 0 <= step < len(node):
+            key_mark, mark = -1, node.marks[step]
+            node = node[step]
+        else:
+            break
+    return _unpack(key_mark if key and key_mark >= 0 else mark)
+
+
+def root_mark(node: Node) -> int:
+    return _pack(node)
 
 
 def _child(node: Node, step: str | int) -> tuple[Node | None, Node | None]:
