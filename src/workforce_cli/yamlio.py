@@ -359,9 +359,7 @@ def locate(root: Node | None, path: YamlPath, *, key: bool = False) -> tuple[int
     return _mark(node)
 
 
-def locate_data(
-    data: Any, root: int, path: YamlPath, *, key: bool = False
-) -> tuple[int, int]:
+def locate_data(data: Any, root: int, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
     """`locate`, answered from the positions `to_data` recorded (`root`: the root's mark)."""
     mark, key_mark = root, -1
     node = data
