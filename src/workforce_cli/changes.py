@@ -15,7 +15,8 @@ from pathlib import Path
 from workforce_cli import checks, loading
 from workforce_cli.diagnostics import Diagnostic, count
 from workforce_cli.editing import BOM
-from workforce_cli.loading import LoadedPlan, Repository, UsageError
+from workforce_cli.errors import UsageError
+from workforce_cli.loading import LoadedPlan, Repository
 from workforce_cli.model.walk import MilestoneRef, milestones
 
 

@@ -6,6 +6,7 @@ public interface: change them only with a note in the README.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -79,6 +80,12 @@ def make(
 ) -> Diagnostic:
     """A diagnostic with the severity its code carries."""
     return Diagnostic(code, message, file, line, column, hint, CODES[code][0])
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """A "did you mean" hint naming the closest of `choices`, if one is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f'did you mean "{close[0]}"?' if close else None
 
 
 def count(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from ruamel.yaml.nodes import MappingNode
 from workforce_cli import dates
 from workforce_cli.changes import Change, Found, Refused, Workspace
 from workforce_cli.editing import Document, EditError, entry
-from workforce_cli.loading import UsageError
+from workforce_cli.errors import UsageError
 from workforce_cli.model import Status
 
 OPEN_STATUSES = ("not_started", "in_progress", "blocked", "dropped")

@@ -12,7 +12,7 @@ from pathlib import Path
 from workforce_cli import loading, render
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.editing import scalar
-from workforce_cli.loading import UsageError
+from workforce_cli.errors import UsageError
 from workforce_cli.model.types import ID_PATTERN
 from workforce_cli.snapshot_add import schema_modeline
 

@@ -22,7 +22,7 @@ import jinja2.sandbox
 from markupsafe import Markup, escape
 
 from workforce_cli import resources
-from workforce_cli.loading import UsageError
+from workforce_cli.errors import UsageError
 
 _HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".svg", ".xml")
 

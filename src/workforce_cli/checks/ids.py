@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.loading import LoadedPlan, _did_you_mean
+from workforce_cli.diagnostics import Diagnostic, did_you_mean
+from workforce_cli.loading import LoadedPlan
 from workforce_cli.model.walk import YamlPath
 
 
@@ -64,7 +64,7 @@ def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:
     themes = [t.id for t in plan.themes]
     for a, action in enumerate(plan.actions):
         if action.theme is not None and action.theme not in themes:
-            hint = _did_you_mean(action.theme, themes) or (
+            hint = did_you_mean(action.theme, themes) or (
                 f"themes of this plan: {', '.join(themes)}"
                 if themes
                 else "add the theme under `themes:`"
@@ -81,7 +81,7 @@ def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:
                     "WF305",
                     f'action "{action.id}" depends on unknown id "{dependency}"',
                     ("actions", a, "depends_on", d),
-                    hint=_did_you_mean(dependency, seen)
+                    hint=did_you_mean(dependency, seen)
                     or "depends_on lists ids of actions or milestones of this plan",
                 )
     yield from _cycles(loaded, seen)

@@ -34,8 +34,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workforce_cli import dates
-from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.loading import LoadedPlan, SnapshotRef, SourceFile, _did_you_mean
+from workforce_cli.diagnostics import Diagnostic, did_you_mean
+from workforce_cli.loading import LoadedPlan, SnapshotRef, SourceFile
 from workforce_cli.model import Figure
 from workforce_cli.model.walk import YamlPath
 from workforce_cli.staffing import totals
@@ -179,7 +179,7 @@ def _targets(loaded: LoadedPlan) -> Iterator[Diagnostic]:
     for t, target in enumerate(loaded.plan.targets):
         for i, team in enumerate(target.teams or []):
             if team not in known:
-                hint = _did_you_mean(team, known) or (
+                hint = did_you_mean(team, known) or (
                     "no snapshot of this plan has teams yet"
                     if not known
                     else "teams in the snapshots: " + ", ".join(sorted(known))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workforce_cli import config, newplan, safewrite
 from workforce_cli.diagnostics import FORMATTERS
-from workforce_cli.loading import UsageError
+from workforce_cli.errors import UsageError
 
 
 def run(plan_id: str, title: str, organisation: str | None, output: Path | None) -> int:

@@ -9,7 +9,7 @@ import jinja2
 
 from workforce_cli import config, render, report_context, status
 from workforce_cli.commands import inputs
-from workforce_cli.loading import UsageError
+from workforce_cli.errors import UsageError
 
 EXTENSIONS = {"md": "md", "html": "html"}
 """The report formats (the CLI's --format choices) and their file extensions."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workforce_cli import snapshot_add
 from workforce_cli.commands.writing import run_change
-from workforce_cli.loading import UsageError
+from workforce_cli.errors import UsageError
 from workforce_cli.marking import check_date
 from workforce_cli.staffing_csv import CsvProblems, read_rows
 
