@@ -177,7 +177,12 @@ def test_bad_as_of_from_the_environment_exits_2(
     monkeypatch.setenv("WFPLAN_AS_OF", "soon")
     result = run("status")
     assert result.exit_code == 2
-    assert '--as-of (or WFPLAN_AS_OF): "soon" is not a recognised date' in result.stderr
+    # The accepted forms, without "ongoing or tbc": an as-of is a day.
+    assert result.stderr == (
+        'wfplan: error: --as-of (or WFPLAN_AS_OF): "soon" is not a recognised date; use a day '
+        "(18 Feb 2021, 18/02/2021), month (Feb 2021), year (2021), quarter (Q3 2021), financial "
+        "year (2021/22), season (Spring 2021), relative (+9 weeks, +5 working days)\n"
+    )
 
 
 # --- options ---------------------------------------------------------------------------------

@@ -28,7 +28,9 @@ def as_of(text: str | None, today: date | None = None) -> date:
     try:
         return dates.resolve_as_of(text, today)
     except dates.DateError as err:
-        raise UsageError(f"--as-of (or WFPLAN_AS_OF): {err}; {err.hint}") from None
+        # An as-of is a day: the date hint's "ongoing or tbc" do not apply here.
+        hint = err.hint.replace(", ongoing or tbc", "")
+        raise UsageError(f"--as-of (or WFPLAN_AS_OF): {err}; {hint}") from None
 
 
 def load_valid(
