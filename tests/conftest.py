@@ -15,6 +15,15 @@ REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 
+# Golden-file tests show each seed plan as of a date inside its life where something is due or late.
+SEEDS = {
+    "scottish-executive-2002": "2002-08-01",
+    "rochdale-csf-2005": "2006-04-01",
+    "leeds-scrutiny-2006": "2007-05-20",
+    "slough-csc-2014": "2015-03-01",
+    "dudley-csc-2021": "2021-12-10",
+}
+
 
 @dataclass
 class Result:

@@ -16,20 +16,12 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from tests.conftest import PLANS, Run, write
+from tests.conftest import PLANS, SEEDS, Run, write
 from workforce_cli import __version__
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "report"
 REGEN = bool(os.environ.get("WFPLAN_REGEN_GOLDEN"))
 
-# Each seed plan at a date inside its life where something is due or late.
-SEEDS = {
-    "scottish-executive-2002": "2002-08-01",
-    "rochdale-csf-2005": "2006-04-01",
-    "leeds-scrutiny-2006": "2007-05-20",
-    "slough-csc-2014": "2015-03-01",
-    "dudley-csc-2021": "2021-12-10",
-}
 
 SCRIPT = "<script>alert(1)</script>"
 DUDLEY = "dudley-csc-workforce-2021"

@@ -19,21 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, Run, write
+from tests.conftest import REPO, SEEDS, Run, write
 from workforce_cli import cli, overdue_render, status_render
 from workforce_cli.status_render import Terminal
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGEN = bool(os.environ.get("WFPLAN_REGEN_GOLDEN"))
 
-# Each seed plan at a date inside its life where something is due or late.
-SEEDS = {
-    "scottish-executive-2002": "2002-08-01",
-    "rochdale-csf-2005": "2006-04-01",
-    "leeds-scrutiny-2006": "2007-05-20",
-    "slough-csc-2014": "2015-03-01",
-    "dudley-csc-2021": "2021-12-10",
-}
 SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "csv": "csv"}
 
 PLAN = """\
