@@ -36,12 +36,14 @@ def test_plain_words_read_as_the_core_schema_says(word: str) -> None:
     assert type(data["k"]) is type(expected)
 
 
-def test_only_the_last_file_located_keeps_its_tree(tmp_path: Path) -> None:
+def test_positions_from_the_first_parse_match_a_fresh_compose(tmp_path: Path) -> None:
     a = write(tmp_path / "a.yaml", "wfplan: 1\nid: a\ntitle: A\n")
     b = write(tmp_path / "b.yaml", "wfplan: 1\n\n\nid: b\ntitle: B\n")
-    first, second = (loading.SourceFile(p, p.name, p.read_text("utf-8")) for p in (a, b))
-    assert first.locate(("title",)) == (3, 8)
-    assert second.locate(("id",), key=True) == (4, 1)
-    assert first._root is None and second._root is not None
-    assert first.locate(("title",)) == (3, 8)  # composed again, same answer
-    assert second._root is None
+    for path in (a, b, *sorted(PLANS.glob("*.yaml"))):
+        source, _, _ = loading.read_source(path)
+        bare = loading.SourceFile(path, path.name, source.text)  # no recorded positions
+        for step in (("title",), ("id",), ("actions", 0, "title"), ("nowhere", 2)):
+            for key in (False, True):
+                assert source.locate(step, key=key) == bare.locate(step, key=key), (path, step)
+    source, _, _ = loading.read_source(b)
+    assert source.locate(("id",), key=True) == (4, 1)

@@ -250,13 +250,13 @@ def test_only_errors_are_shown_when_plans_are_refused(run: Run, workdir: Path) -
     assert result.stdout.endswith("1 file checked: 2 errors, 0 warnings\n")
 
 
-def test_errors_only_checks_leave_warnings_out_and_restore_the_default(workdir: Path) -> None:
+def test_the_refused_plans_warnings_are_still_found_and_located(workdir: Path) -> None:
     from workforce_cli import checks, loading
 
     plan = INVALID + "measures:\n  - {id: m, title: M, actuals: [{as_of: 2021, value: 1}]}\n"
     write(workdir / "plans" / "plan.yaml", plan)
     repository = loading.load([workdir / "plans"])
-    assert [d.code for d in checks.run(repository, errors_only=True)] == ["WF501", "WF505"]
-    assert loading.SourceFile.locate_warnings is True
-    warning = next(d for d in checks.run(repository) if d.code == "WF507")
+    found = checks.run(repository)
+    assert [d.code for d in found if d.severity == "error"] == ["WF501", "WF505"]
+    warning = next(d for d in found if d.code == "WF507")
     assert (warning.line, warning.column) == (13, 10)

@@ -13,13 +13,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic import ValidationError
-from ruamel.yaml.nodes import Node
 
 from workforce_cli import yamlio
-from workforce_cli.diagnostics import CODES, Diagnostic, did_you_mean, make
+from workforce_cli.diagnostics import Diagnostic, did_you_mean, make
 from workforce_cli.errors import UsageError as UsageError
 from workforce_cli.model import Plan, Snapshot, StaffingFile
 from workforce_cli.schema_errors import describe, schema_diagnostics
@@ -36,30 +35,15 @@ class SourceFile:
     path: Path
     display: str
     text: str = ""
-    _root: Node | None = field(default=None, repr=False)
-    _composed: bool = field(default=False, repr=False)
     _data: Any = field(default=None, repr=False)
     """The data as read, with its positions (yamlio.YamlMap): how `locate` finds lines."""
     _root_mark: int = field(default=0, repr=False)
-    _holding: ClassVar[list[SourceFile]] = []
-    """The one file whose node tree is kept for positions (see `locate`)."""
-    locate_warnings: ClassVar[bool] = True
-    """False while `checks.run(..., errors_only=True)` runs: its warnings are dropped unseen."""
 
     def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
         if self._data is not None:
             return yamlio.locate_data(self._data, self._root_mark, path, key=key)
-        if not self._composed:
-            # Positions are found on demand, by composing this file again (see yamlio).
-            # Only the file composed last keeps its tree: checks report file by file, and
-            # keeping every tree would hold a large corpus in memory twice over.
-            for held in SourceFile._holding:
-                held._root, held._composed = None, False
-            SourceFile._holding[:] = [self]
-            with collector_paused():
-                self._root = yamlio.compose(self.text)
-            self._composed = True
-        return yamlio.locate(self._root, path, key=key)
+        # A file read some other way than `read_source`: compose it for this one answer.
+        return yamlio.locate(yamlio.compose(self.text), path, key=key)
 
     def diagnostic(
         self,
@@ -70,9 +54,6 @@ class SourceFile:
         hint: str | None = None,
         key: bool = False,
     ) -> Diagnostic:
-        if not SourceFile.locate_warnings and CODES[code][0] == "warning":
-            # Never shown, and its line would cost composing the whole file again.
-            return make(code, message, self.display, 1, 1, hint)
         line, column = self.locate(path, key=key)
         return make(code, message, self.display, line, column, hint)
 
@@ -229,7 +210,6 @@ def read_source(
     except yamlio.YamlFailure as failure:
         p = failure.problem
         return source, None, [make(p.code, p.message, source.display, p.line, p.col, p.hint)]
-    source._root, source._composed = root, True
     if root is None:
         return (
             source,
@@ -248,7 +228,6 @@ def read_source(
     diagnostics = [make(p.code, p.message, source.display, p.line, p.col, p.hint) for p in problems]
     # The node tree is not kept (it is ten times the size of the text); the data keeps the
     # positions of its keys and values, which is all that `locate` needs.
-    source._root, source._composed = None, False
     source._data, source._root_mark = data, yamlio.root_mark(root)
     return source, data, diagnostics
 

@@ -10,29 +10,18 @@ from collections.abc import Callable, Iterator
 
 from workforce_cli.checks import dates, ids, progress, staffing
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.loading import LoadedPlan, Repository, SourceFile, collector_paused
+from workforce_cli.loading import LoadedPlan, Repository, collector_paused
 
 Check = Callable[[LoadedPlan], Iterator[Diagnostic]]
 
 CHECKS: tuple[Check, ...] = (ids.check, dates.check, progress.check, staffing.check)
 
 
-def run(repository: Repository, *, errors_only: bool = False) -> list[Diagnostic]:
-    """All diagnostics of a repository, loading and semantic, in file and line order.
-
-    `errors_only`: for commands that only refuse broken plans; warnings are left out, and
-    never located (on a national corpus, locating them is a third of the checks' time).
-    """
+def run(repository: Repository) -> list[Diagnostic]:
+    """All diagnostics of a repository, loading and semantic, in file and line order."""
     found = list(repository.diagnostics)
-    SourceFile.locate_warnings = not errors_only
-    # Positions are found by composing files again; see loading.collector_paused.
-    try:
-        with collector_paused():
-            for plan in repository.plans:
-                for check in CHECKS:
-                    found.extend(check(plan))
-    finally:
-        SourceFile.locate_warnings = True
-    if errors_only:
-        found = [d for d in found if d.severity == "error"]
+    with collector_paused():
+        for plan in repository.plans:
+            for check in CHECKS:
+                found.extend(check(plan))
     return sorted(found, key=lambda d: d.sort_key)

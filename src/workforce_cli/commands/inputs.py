@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from workforce_cli import checks, config, dates, loading
-from workforce_cli.diagnostics import FORMATTERS, count
+from workforce_cli.diagnostics import FORMATTERS
 from workforce_cli.errors import UsageError
 from workforce_cli.loading import LoadedPlan
 
@@ -33,17 +33,13 @@ def as_of(text: str | None, today: date | None = None) -> date:
         raise UsageError(f"--as-of (or WFPLAN_AS_OF): {err}; {hint}") from None
 
 
-def load_valid(
-    paths: list[Path] | None, settings: config.Config, *, errors_only: bool = False
-) -> list[LoadedPlan] | None:
-    """The plans under `paths`; None (after printing the errors as `validate` does) if any
-    file has errors. Warnings are not shown: `wfplan validate` is the place for them.
-    `errors_only` leaves them out of the printed list too, and saves finding their lines."""
+def load_valid(paths: list[Path] | None, settings: config.Config) -> list[LoadedPlan] | None:
+    """The plans under `paths`; None, after printing their errors as `validate` does, if any
+    file has errors. Warnings are not printed here: `wfplan validate` is the place for them."""
     repository = loading.load(config.plan_paths(paths, settings))
-    diagnostics = checks.run(repository, errors_only=errors_only)
-    errors, _ = count(diagnostics)
+    errors = [d for d in checks.run(repository) if d.severity == "error"]
     if errors:
-        sys.stdout.write(FORMATTERS["text"](diagnostics, len(repository.files)))
+        sys.stdout.write(FORMATTERS["text"](errors, len(repository.files)))
         return None
     return repository.plans
 

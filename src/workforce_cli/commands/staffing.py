@@ -15,7 +15,7 @@ def run(
     paths: list[Path] | None, plan_id: str | None, as_of: str | None, output_format: str
 ) -> int:
     day = inputs.as_of(as_of)
-    plans = inputs.load_valid(paths, config.load(), errors_only=True)
+    plans = inputs.load_valid(paths, config.load())
     if plans is None:
         return 1
     results = [evaluate(loaded, day) for loaded in inputs.select(plans, plan_id)]
