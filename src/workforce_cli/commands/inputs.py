@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from workforce_cli import checks, config, dates, loading
+from workforce_cli import checks, config, dates, loading, status
 from workforce_cli.diagnostics import FORMATTERS
 from workforce_cli.errors import UsageError
 from workforce_cli.loading import LoadedPlan
@@ -53,3 +53,15 @@ def select(plans: list[LoadedPlan], plan_id: str | None) -> list[LoadedPlan]:
         known = ", ".join(sorted(p.id for p in plans)) or "none"
         raise UsageError(f'no plan with id "{plan_id}"; known plans: {known}')
     return chosen
+
+
+def rating_options(
+    settings: config.Config, day: date, due_within: int | None, red_after: int | None
+) -> status.Options:
+    """The rating settings: the configuration's, with any flag given overriding it."""
+    return status.Options(
+        as_of=day,
+        due_within=settings.due_within if due_within is None else due_within,
+        red_after=settings.red_after if red_after is None else red_after,
+        labels=settings.labels,
+    )

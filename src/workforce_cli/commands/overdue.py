@@ -27,12 +27,7 @@ def run(
     plans = inputs.load_valid(paths, settings)
     if plans is None:
         return 1
-    options = status.Options(
-        as_of=day,
-        due_within=settings.due_within,
-        red_after=settings.red_after if red_after is None else red_after,
-        labels=settings.labels,
-    )
+    options = inputs.rating_options(settings, day, None, red_after)
     chosen = inputs.select(plans, plan_id)
     report = status.evaluate_all(((p.plan, p.source.display) for p in chosen), options)
     result = OverdueList(options, owner, status.overdue(report, owner))

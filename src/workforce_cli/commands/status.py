@@ -26,12 +26,7 @@ def run(
     plans = inputs.load_valid(paths, settings)
     if plans is None:
         return 1
-    options = status.Options(
-        as_of=day,
-        due_within=settings.due_within if due_within is None else due_within,
-        red_after=settings.red_after if red_after is None else red_after,
-        labels=settings.labels,
-    )
+    options = inputs.rating_options(settings, day, due_within, red_after)
     chosen = inputs.select(plans, plan_id)
     report = status.evaluate_all(((p.plan, p.source.display) for p in chosen), options)
     # Each target's one-line summary, shown under its plan (the PlanStatus.targets hook).
