@@ -97,3 +97,24 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "workforce_cli", "--version"], capture_output=True, text=True
     )
     assert (done.returncode, done.stdout) == (0, f"wfplan {__version__}\n")
+
+
+def test_an_internal_error_is_one_line_and_a_log_not_a_traceback(
+    run: Run, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workforce_cli.commands import validate
+
+    def broken(*args: object) -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(validate, "run", broken)
+    monkeypatch.delenv("WFPLAN_TRACEBACK")
+    log = workdir / "crash.log"
+    monkeypatch.setenv("WFPLAN_CRASH_LOG", str(log))
+    result = run("validate")
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (
+        f"wfplan: internal error; details in {log}. This is a bug in wfplan, not in your "
+        "plans: please report it with that file.\n"
+    )
+    assert "RuntimeError: a bug" in log.read_text("utf-8")

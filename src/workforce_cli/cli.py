@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
@@ -567,6 +566,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         log = Path(os.environ.get("WFPLAN_CRASH_LOG", Path.cwd() / CRASH_LOG))
         try:
+            import traceback  # only on a crash: it costs start-up time on every run
+
             log.write_text(traceback.format_exc(), "utf-8")
             where = f"; details in {log}"
         except OSError:
