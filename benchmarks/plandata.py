@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from workforce_cli.model.types import YamlFloat
-from workforce_cli.yamlio import resolve_plain
+from workforce_cli.read.yaml import resolve_plain
 
 # Mappings written on one line, as people write table rows and small pairs.
 _FLOW_MAPPINGS = frozenset(

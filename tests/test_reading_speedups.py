@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from ruamel.yaml.nodes import MappingNode
 
 from tests.conftest import PLANS, write
-from workforce_cli import loading, yamlio
+from workforce_cli.read import loader as loading
+from workforce_cli.read import yaml as yamlio
 
 
 def test_walk_without_alias_bookkeeping_gives_the_same_data() -> None:

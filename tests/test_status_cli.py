@@ -20,8 +20,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, SEEDS, Run, write
-from workforce_cli import cli, overdue_render, status_render
-from workforce_cli.status_render import Terminal
+from workforce_cli import cli
+from workforce_cli.status import overdue as overdue_render
+from workforce_cli.status import render as status_render
+from workforce_cli.status.render import Terminal
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGEN = bool(os.environ.get("WFPLAN_REGEN_GOLDEN"))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workforce_cli import calendar_export, config, render
+from workforce_cli import config
 from workforce_cli.commands import inputs
+from workforce_cli.report import calendar as calendar_export
+from workforce_cli.report import templates as render
 
 
 def run(paths: list[Path] | None, as_of: str | None, output: Path | None) -> int:

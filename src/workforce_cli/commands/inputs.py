@@ -10,10 +10,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from workforce_cli import checks, config, dates, loading, status
+from workforce_cli import checks, config, dates
 from workforce_cli.diagnostics import FORMATTERS
 from workforce_cli.errors import UsageError
-from workforce_cli.loading import LoadedPlan
+from workforce_cli.read import loader as loading
+from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.status import engine as status
 
 
 def as_of(text: str | None, today: date | None = None) -> date:

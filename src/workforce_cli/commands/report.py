@@ -7,9 +7,12 @@ from pathlib import Path
 
 import jinja2
 
-from workforce_cli import config, render, report_context, status
+from workforce_cli import config
 from workforce_cli.commands import inputs
 from workforce_cli.errors import UsageError
+from workforce_cli.report import context as report_context
+from workforce_cli.report import templates as render
+from workforce_cli.status import engine as status
 
 EXTENSIONS = {"md": "md", "html": "html"}
 """The report formats (the CLI's --format choices) and their file extensions."""

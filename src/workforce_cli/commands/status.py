@@ -6,10 +6,11 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from workforce_cli import config, status
+from workforce_cli import config
 from workforce_cli.commands import inputs
-from workforce_cli.status_render import FORMATS, Terminal
-from workforce_cli.targets import target_summaries
+from workforce_cli.staffing.targets import target_summaries
+from workforce_cli.status import engine as status
+from workforce_cli.status.render import FORMATS, Terminal
 
 
 def run(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workforce_cli import checks, config, loading
+from workforce_cli import checks, config
 from workforce_cli.diagnostics import FORMATTERS, count
+from workforce_cli.read import loader as loading
 
 
 def run(paths: list[Path] | None, output_format: str, strict: bool) -> int:

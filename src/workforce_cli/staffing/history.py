@@ -24,9 +24,9 @@ from datetime import date
 from functools import cached_property
 from typing import Literal
 
-from workforce_cli import dates, schedule
-from workforce_cli.loading import LoadedPlan, SnapshotRef
-from workforce_cli.model import TeamRow
+from workforce_cli import dates
+from workforce_cli.model import TeamRow, schedule
+from workforce_cli.read.loader import LoadedPlan, SnapshotRef
 
 
 @dataclass(frozen=True, slots=True)

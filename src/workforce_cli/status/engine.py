@@ -26,10 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from workforce_cli import dates, schedule
-from workforce_cli.model import Plan, Status
+from workforce_cli import dates
+from workforce_cli.model import Plan, Status, schedule
 from workforce_cli.model.walk import MilestoneRef, milestones
-from workforce_cli.status_results import (
+from workforce_cli.status.results import (
     RATINGS,
     MilestoneStatus,
     NotRated,

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workforce_cli import loading
 from workforce_cli.errors import UsageError
+from workforce_cli.read import loader as loading
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from workforce_cli import __version__, charts, status
-from workforce_cli.loading import LoadedPlan
+from workforce_cli import __version__
 from workforce_cli.model import Action, Milestone, Plan
-from workforce_cli.report_staffing import staffing_section
-from workforce_cli.status import MilestoneStatus, Options, PlanStatus
+from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.report import charts
+from workforce_cli.report.staffing import staffing_section
+from workforce_cli.status import engine as status
+from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus
 
 STATUS_WORDS = {
     "not_started": "Not started",

@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from workforce_cli import schedule
-from workforce_cli.loading import LoadedPlan
-from workforce_cli.model import Measure, Reading
-from workforce_cli.staffing import snapshot_date, when
+from workforce_cli.model import Measure, Reading, schedule
+from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.staffing.history import snapshot_date, when
 
 MeasureState = Literal["met", "on track", "off track", "no data", "no target"]
 MEASURE_STATES: tuple[MeasureState, ...] = ("met", "on track", "off track", "no data", "no target")

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from workforce_cli import dates
-from workforce_cli.staffing import COUNTS, METRICS, Totals, value
-from workforce_cli.staffing_report import PlanStaffing
+from workforce_cli.staffing.engine import PlanStaffing
+from workforce_cli.staffing.history import COUNTS, METRICS, Totals, value
 
 Formatter = Callable[[date, Sequence[PlanStaffing]], str]
 
@@ -193,7 +193,7 @@ def format_text(as_of: date, results: Sequence[PlanStaffing]) -> str:
 def format_json(as_of: date, results: Sequence[PlanStaffing]) -> str:
     # The same layout as `wfplan status`: indented, with each team row, total and change
     # on one line (readable, diff-friendly, and fast on a national corpus).
-    from workforce_cli.status_render import dump_json
+    from workforce_cli.status.render import dump_json
 
     return dump_json({"as_of": as_of.isoformat(), "plans": [r.to_dict() for r in results]})
 

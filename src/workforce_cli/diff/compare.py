@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from workforce_cli import dates, schedule, staffing
-from workforce_cli.loading import LoadedPlan, SnapshotRef
-from workforce_cli.model import Action, Milestone, Status, Target
+from workforce_cli import dates
+from workforce_cli.diff.results import Change, Place
+from workforce_cli.model import Action, Milestone, Status, Target, schedule
 from workforce_cli.model.walk import MilestoneRef, YamlPath, milestones
-from workforce_cli.plandiff.model import Change, Place
-from workforce_cli.render import number
+from workforce_cli.read.loader import LoadedPlan, SnapshotRef
+from workforce_cli.report.templates import number
+from workforce_cli.staffing import history as staffing
 
 _FINISHED = (Status.DONE, Status.DROPPED)
 

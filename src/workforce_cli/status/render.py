@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
 from workforce_cli.dates import Window, format_window
-from workforce_cli.status import MilestoneStatus, Options, PlanStatus, StatusReport
+from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus, StatusReport
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -226,7 +226,7 @@ def _dump(value: Any, indent: str, out: list[str]) -> None:
 
 
 def render_markdown(report: StatusReport, terminal: Terminal) -> str:
-    from workforce_cli.render import md
+    from workforce_cli.report.templates import md
 
     o = report.options
     lines = [f"# {heading(o)}", ""]

@@ -17,12 +17,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from workforce_cli import yamlio
 from workforce_cli.diagnostics import Diagnostic, did_you_mean, make
 from workforce_cli.errors import UsageError as UsageError
 from workforce_cli.model import Plan, Snapshot, StaffingFile
-from workforce_cli.schema_errors import describe, schema_diagnostics
-from workforce_cli.yamlio import YamlPath
+from workforce_cli.read import yaml as yamlio
+from workforce_cli.read.schema_errors import describe, schema_diagnostics
+from workforce_cli.read.yaml import YamlPath
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Files larger than this are refused (WF001): the largest real plan is about 30 KB."""

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-from workforce_cli import schedule
-from workforce_cli.changes import Change, Refused, Workspace
-from workforce_cli.editing import Document, Edit, EditError, end_of, entry, indents, scalar
+from workforce_cli.edit.document import Document, Edit, EditError, end_of, entry, indents, scalar
+from workforce_cli.edit.workspace import Change, Refused, Workspace
 from workforce_cli.errors import UsageError
-from workforce_cli.loading import LoadedPlan
-from workforce_cli.staffing_csv import FIGURES, CsvRow
-from workforce_cli.yamlio import YamlPath
+from workforce_cli.model import schedule
+from workforce_cli.read.csv_rows import FIGURES, CsvRow
+from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.read.yaml import YamlPath
 
 
 def add(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from ruamel.yaml.nodes import MappingNode
 
 from workforce_cli import dates
-from workforce_cli.changes import Change, Found, Refused, Workspace
-from workforce_cli.editing import Document, EditError, entry
+from workforce_cli.edit.document import Document, EditError, entry
+from workforce_cli.edit.workspace import Change, Found, Refused, Workspace
 from workforce_cli.errors import UsageError
 from workforce_cli.model import Status
 

@@ -14,8 +14,8 @@ from dataclasses import asdict
 from typing import Any
 
 from workforce_cli.diagnostics import _escape_data, _escape_property, plural
-from workforce_cli.plandiff.model import KINDS, ORDER, Change, Diff, Failure, PlanDiff
-from workforce_cli.render import md
+from workforce_cli.diff.results import KINDS, ORDER, Change, Diff, Failure, PlanDiff
+from workforce_cli.report.templates import md
 
 WORKING_TREE = "working tree"
 MARKER = "<!-- wfplan-diff -->"

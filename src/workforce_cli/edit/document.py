@@ -36,8 +36,8 @@ from pathlib import Path
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from workforce_cli import yamlio
-from workforce_cli.yamlio import YamlPath
+from workforce_cli.read import yaml as yamlio
+from workforce_cli.read.yaml import YamlPath
 
 BOM = "\ufeff"
 

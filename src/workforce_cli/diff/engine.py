@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workforce_cli import checks, loading
+from workforce_cli import checks
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.gitfiles import FileAt
-from workforce_cli.loading import LoadedPlan, Repository
+from workforce_cli.diff.compare import compare, unfinished
+from workforce_cli.diff.results import Change, Diff, Failure, Place, PlanDiff, PlanState
 from workforce_cli.model.walk import milestones
-from workforce_cli.plandiff.compare import compare, unfinished
-from workforce_cli.plandiff.model import Change, Diff, Failure, Place, PlanDiff, PlanState
+from workforce_cli.read import loader as loading
+from workforce_cli.read.git import FileAt
+from workforce_cli.read.loader import LoadedPlan, Repository
 
 # A plan by id, or (for a file that fails to load and names no plan) the file by its path.
 Key = tuple[int, str]

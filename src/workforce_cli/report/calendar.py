@@ -23,8 +23,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
-from workforce_cli import __version__, dates, schedule
-from workforce_cli.model import Plan, Status
+from workforce_cli import __version__, dates
+from workforce_cli.model import Plan, Status, schedule
 from workforce_cli.model.walk import MilestoneRef, milestones
 
 

@@ -11,12 +11,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from workforce_cli import charts, staffing_report
-from workforce_cli.loading import LoadedPlan
-from workforce_cli.staffing import History, value
-from workforce_cli.staffing_report import figures_dict
-from workforce_cli.status import Options
-from workforce_cli.targets import METRIC_WORDS, TargetProgress
+from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.report import charts
+from workforce_cli.staffing import engine as staffing_report
+from workforce_cli.staffing.engine import figures_dict
+from workforce_cli.staffing.history import History, value
+from workforce_cli.staffing.targets import METRIC_WORDS, TargetProgress
+from workforce_cli.status.engine import Options
 
 _UNIT_WORDS = {"fte": "FTE", "headcount": "headcount"}
 

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from workforce_cli import measures, targets
-from workforce_cli.loading import LoadedPlan
-from workforce_cli.measures import MeasureProgress
-from workforce_cli.staffing import (
+from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.staffing import measures, targets
+from workforce_cli.staffing.history import (
     COUNTS,
     METRICS,
     History,
@@ -24,7 +23,8 @@ from workforce_cli.staffing import (
     change,
     history,
 )
-from workforce_cli.targets import TargetProgress
+from workforce_cli.staffing.measures import MeasureProgress
+from workforce_cli.staffing.targets import TargetProgress
 
 
 @dataclass(frozen=True, slots=True)

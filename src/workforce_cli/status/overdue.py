@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from workforce_cli.status import Options, Overdue
-from workforce_cli.status_render import (
+from workforce_cli.status.engine import Options, Overdue
+from workforce_cli.status.render import (
     STYLES,
     Terminal,
     day,

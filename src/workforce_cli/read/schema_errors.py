@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from workforce_cli.diagnostics import Diagnostic, did_you_mean
-from workforce_cli.yamlio import YamlPath
+from workforce_cli.read.yaml import YamlPath
 
 if TYPE_CHECKING:
-    from workforce_cli.loading import SourceFile
+    from workforce_cli.read.loader import SourceFile
 
 _TYPE_WORDS = {
     "string_type": "text",

@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workforce_cli import checks, loading
+from workforce_cli import checks
 from workforce_cli.diagnostics import Diagnostic, count
-from workforce_cli.editing import BOM
+from workforce_cli.edit.document import BOM
 from workforce_cli.errors import UsageError
-from workforce_cli.loading import LoadedPlan, Repository
 from workforce_cli.model.walk import MilestoneRef, milestones
+from workforce_cli.read import loader as loading
+from workforce_cli.read.loader import LoadedPlan, Repository
 
 
 class Refused(Exception):

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from workforce_cli import loading, render
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.editing import scalar
+from workforce_cli.edit.document import scalar
+from workforce_cli.edit.snapshot import schema_modeline
 from workforce_cli.errors import UsageError
 from workforce_cli.model.types import ID_PATTERN
-from workforce_cli.snapshot_add import schema_modeline
+from workforce_cli.read import loader as loading
+from workforce_cli.report import templates as render
 
 TEMPLATE = "new-plan.yaml.j2"
 

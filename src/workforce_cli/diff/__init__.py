@@ -1,0 +1,1 @@
+"""wfplan diff: what a change does to the plans between two revisions."""

@@ -1,0 +1,1 @@
+"""wfplan staffing: figures by team, targets and measures, computed then rendered."""
