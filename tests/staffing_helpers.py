@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.conftest import write
 from workforce_cli import checks
 from workforce_cli.read import loader as loading
-from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.read.sources import LoadedPlan
 
 
 def load_plan(folder: Path, plan: str, **staffing_files: str) -> LoadedPlan:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from workforce_cli.checks import dates, ids, progress, staffing
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.read.loader import LoadedPlan, Repository, collector_paused
+from workforce_cli.read.sources import LoadedPlan, Repository, collector_paused
 
 Check = Callable[[LoadedPlan], Iterator[Diagnostic]]
 

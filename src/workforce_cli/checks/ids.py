@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from workforce_cli.diagnostics import Diagnostic, did_you_mean
 from workforce_cli.model.walk import YamlPath
-from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.read.sources import LoadedPlan
 
 
 def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:

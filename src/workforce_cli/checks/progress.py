@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.model import Status
 from workforce_cli.model.walk import milestones
-from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.read.sources import LoadedPlan
 
 _OWN_FIELDS = ("due", "done_on", "revised_due", "revision_reason")
 

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from workforce_cli import checks, config, dates
-from workforce_cli.diagnostics import FORMATTERS
+from workforce_cli.checks.render import FORMATTERS
 from workforce_cli.errors import UsageError
 from workforce_cli.read import loader as loading
-from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.status import engine as status
 
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from workforce_cli import config, safewrite
-from workforce_cli.diagnostics import FORMATTERS
+from workforce_cli.checks.render import FORMATTERS
 from workforce_cli.edit import newplan
 from workforce_cli.errors import UsageError
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from workforce_cli import config
+from workforce_cli import config, safewrite
 from workforce_cli.commands import inputs
 from workforce_cli.errors import UsageError
 from workforce_cli.report import context as report_context
@@ -48,11 +48,11 @@ def run(
         for loaded in chosen:
             context = report_context.build([loaded], options, output_format)
             text = render.render(compiled, context)
-            render.write_atomic(output_dir / f"{loaded.id}.{EXTENSIONS[output_format]}", text)
+            safewrite.write_atomic(output_dir / f"{loaded.id}.{EXTENSIONS[output_format]}", text)
         return 0
     text = render.render(compiled, report_context.build(chosen, options, output_format))
     if output is not None:
-        render.write_atomic(output, text)
+        safewrite.write_atomic(output, text)
     else:
         sys.stdout.write(text)
     return 0

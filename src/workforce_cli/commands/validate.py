@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from workforce_cli import checks, config
-from workforce_cli.diagnostics import FORMATTERS, count
+from workforce_cli.checks.render import FORMATTERS
+from workforce_cli.diagnostics import count
 from workforce_cli.read import loader as loading
 
 

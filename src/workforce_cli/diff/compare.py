@@ -14,10 +14,10 @@ from datetime import date
 from workforce_cli import dates
 from workforce_cli.diff.results import Change, Place
 from workforce_cli.model import Action, Milestone, Status, Target, schedule
+from workforce_cli.model.figures import totals
 from workforce_cli.model.walk import MilestoneRef, YamlPath, milestones
-from workforce_cli.read.loader import LoadedPlan, SnapshotRef
-from workforce_cli.report.templates import number
-from workforce_cli.staffing import history as staffing
+from workforce_cli.output import number
+from workforce_cli.read.sources import LoadedPlan, SnapshotRef
 
 _FINISHED = (Status.DONE, Status.DROPPED)
 
@@ -227,7 +227,7 @@ def _by_date(loaded: LoadedPlan) -> dict[date | str, SnapshotRef]:
 def _share(ref: SnapshotRef | None) -> float | None:
     if ref is None:
         return None
-    return staffing.totals(ref.snapshot.teams, ref.snapshot.vacancy_basis).permanent_share
+    return totals(ref.snapshot.teams, ref.snapshot.vacancy_basis).permanent_share
 
 
 def _ref_place(ref: SnapshotRef) -> Place:
@@ -236,7 +236,7 @@ def _ref_place(ref: SnapshotRef) -> Place:
 
 
 def _figures(ref: SnapshotRef) -> str:
-    t = staffing.totals(ref.snapshot.teams, ref.snapshot.vacancy_basis)
+    t = totals(ref.snapshot.teams, ref.snapshot.vacancy_basis)
     return (
         f"{number(t.permanent)} permanent, {number(t.agency)} agency, "
         f"{number(t.vacant)} vacant {ref.unit}"

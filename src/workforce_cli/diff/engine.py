@@ -22,7 +22,7 @@ from workforce_cli.diff.results import Change, Diff, Failure, Place, PlanDiff, P
 from workforce_cli.model.walk import milestones
 from workforce_cli.read import loader as loading
 from workforce_cli.read.git import FileAt
-from workforce_cli.read.loader import LoadedPlan, Repository
+from workforce_cli.read.sources import LoadedPlan, Repository
 
 # A plan by id, or (for a file that fails to load and names no plan) the file by its path.
 Key = tuple[int, str]

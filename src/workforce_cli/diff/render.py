@@ -13,9 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from workforce_cli.diagnostics import _escape_data, _escape_property, plural
 from workforce_cli.diff.results import KINDS, ORDER, Change, Diff, Failure, PlanDiff
-from workforce_cli.report.templates import md
+from workforce_cli.output import github_data, github_property, md, plural
 
 WORKING_TREE = "working tree"
 MARKER = "<!-- wfplan-diff -->"
@@ -251,8 +250,8 @@ def as_json(diff: Diff, fail_on: tuple[str, ...]) -> str:
 
 
 def _command(level: str, file: str, line: int, column: int, title: str, message: str) -> str:
-    where = f"file={_escape_property(file)},line={line},col={column}"
-    return f"::{level} {where},title={_escape_property(title)}::{_escape_data(message)}"
+    where = f"file={github_property(file)},line={line},col={column}"
+    return f"::{level} {where},title={github_property(title)}::{github_data(message)}"
 
 
 def github(diff: Diff, fail_on: tuple[str, ...]) -> str:

@@ -19,7 +19,7 @@ from workforce_cli.edit.workspace import Change, Refused, Workspace
 from workforce_cli.errors import UsageError
 from workforce_cli.model import schedule
 from workforce_cli.read.csv_rows import FIGURES, CsvRow
-from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.read.yaml import YamlPath
 
 

@@ -18,7 +18,7 @@ from workforce_cli.edit.document import BOM
 from workforce_cli.errors import UsageError
 from workforce_cli.model.walk import MilestoneRef, milestones
 from workforce_cli.read import loader as loading
-from workforce_cli.read.loader import LoadedPlan, Repository
+from workforce_cli.read.sources import LoadedPlan, Repository
 
 
 class Refused(Exception):

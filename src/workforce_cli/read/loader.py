@@ -7,11 +7,8 @@ unreadable, or holding no plan files) raises `UsageError`, which the CLI turns i
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,107 +16,22 @@ from pydantic import ValidationError
 
 from workforce_cli.diagnostics import Diagnostic, did_you_mean, make
 from workforce_cli.errors import UsageError as UsageError
-from workforce_cli.model import Plan, Snapshot, StaffingFile
+from workforce_cli.model import Plan, StaffingFile
 from workforce_cli.read import yaml as yamlio
 from workforce_cli.read.schema_errors import describe, schema_diagnostics
-from workforce_cli.read.yaml import YamlPath
+from workforce_cli.read.sources import (
+    LoadedPlan,
+    Repository,
+    SnapshotRef,
+    SourceFile,
+    StaffingDoc,
+    collector_paused,
+)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Files larger than this are refused (WF001): the largest real plan is about 30 KB."""
 
 SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(eq=False)
-class SourceFile:
-    path: Path
-    display: str
-    text: str = ""
-    _data: Any = field(default=None, repr=False)
-    """The data as read, with its positions (yamlio.YamlMap): how `locate` finds lines."""
-    _root_mark: int = field(default=0, repr=False)
-
-    def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
-        if self._data is not None:
-            return yamlio.locate_data(self._data, self._root_mark, path, key=key)
-        # A file read some other way than `read_source`: compose it for this one answer.
-        return yamlio.locate(yamlio.compose(self.text), path, key=key)
-
-    def diagnostic(
-        self,
-        code: str,
-        message: str,
-        path: YamlPath,
-        *,
-        hint: str | None = None,
-        key: bool = False,
-    ) -> Diagnostic:
-        line, column = self.locate(path, key=key)
-        return make(code, message, self.display, line, column, hint)
-
-
-@dataclass(eq=False)
-class SnapshotRef:
-    """A staffing snapshot and where it was written (the plan file or a staffing file)."""
-
-    snapshot: Snapshot
-    source: SourceFile
-    path: YamlPath
-    unit: str
-
-
-@dataclass(eq=False)
-class LoadedPlan:
-    plan: Plan
-    source: SourceFile
-    snapshots: list[SnapshotRef] = field(default_factory=list)
-    """The plan's own snapshots and those of its staffing files, in file order."""
-
-    @property
-    def id(self) -> str:
-        return self.plan.id
-
-    @property
-    def unit(self) -> str:
-        return self.plan.staffing.unit if self.plan.staffing else "fte"
-
-
-@dataclass(eq=False)
-class StaffingDoc:
-    staffing: StaffingFile
-    source: SourceFile
-
-
-@dataclass(eq=False)
-class Repository:
-    files: list[SourceFile]
-    plans: list[LoadedPlan]
-    staffing_files: list[StaffingDoc]
-    diagnostics: list[Diagnostic]
-
-    def plan(self, plan_id: str) -> LoadedPlan | None:
-        return next((p for p in self.plans if p.id == plan_id), None)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while building trees and models that all survive.
-
-    Reading a corpus allocates millions of objects, none in reference cycles, and keeps
-    most of them: the collector would scan the growing heap again and again for nothing
-    (on a national corpus, 40 full collections and two thirds of `wfplan validate`'s time).
-    Reference counting still frees everything that is dropped. On the way out, what
-    survived is frozen (`gc.freeze`): the plans live until the process ends, and the
-    computing and rendering that follow would otherwise pay for rescanning them.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:

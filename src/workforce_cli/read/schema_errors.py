@@ -7,15 +7,13 @@ this turns it into a message in the plan's own words ("unknown key "milstones" i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, get_args
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from workforce_cli.diagnostics import Diagnostic, did_you_mean
+from workforce_cli.read.sources import SourceFile
 from workforce_cli.read.yaml import YamlPath
-
-if TYPE_CHECKING:
-    from workforce_cli.read.loader import SourceFile
 
 _TYPE_WORDS = {
     "string_type": "text",

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from workforce_cli import __version__
 from workforce_cli.model import Action, Milestone, Plan
-from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.report import charts
 from workforce_cli.report.staffing import staffing_section
 from workforce_cli.status import engine as status

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.report import charts
 from workforce_cli.staffing import engine as staffing_report
 from workforce_cli.staffing.engine import figures_dict

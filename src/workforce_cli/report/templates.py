@@ -1,4 +1,4 @@
-"""Jinja2 rendering of reports: the shipped templates, a user's own, and atomic output.
+"""Jinja2 rendering of reports: the shipped templates and a user's own.
 
 Shipped templates live in `templates/` (found through `resources.templates_dir()`, so an
 installed wfplan finds them). A user's template is code read from a file, so it runs in
@@ -9,9 +9,6 @@ misspelt variable is an error with the template's file and line, never a silent 
 
 from __future__ import annotations
 
-import os
-import re
-import tempfile
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
@@ -21,7 +18,7 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
-from workforce_cli import resources
+from workforce_cli import output, resources
 from workforce_cli.errors import UsageError
 
 _HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".svg", ".xml")
@@ -37,61 +34,7 @@ class TemplateProblem(UsageError):
         super().__init__(f"{where}: {message}")
 
 
-# --- filters ------------------------------------------------------------------------------
-
-# Characters that Markdown (GitHub-flavoured) or an HTML renderer of it would act on.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-# Only at the start of a cell or list item would these open a heading, a list or a quote.
-_MD_LEADING = re.compile(r"^(#|[-+=](?=\s|$)|\d+(?=[.)](?:\s|$)))")
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_SPACE = re.compile(r"\s+")
-
-
-def md(value: object) -> str:
-    """Plan text made safe for a Markdown table cell or paragraph.
-
-    Newlines become spaces (a newline would end the table row), `|` is escaped (it would
-    start a new cell), and Markdown or HTML syntax is backslash-escaped so that
-    `<script>` shows as text and `*` stays an asterisk. None becomes an empty string.
-    """
-    if value is None:
-        return ""
-    text = _SPACE.sub(" ", str(value)).strip()
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    match = _MD_LEADING.match(text)
-    if match and match.group(1)[0].isdigit():
-        return text[: match.end()] + "\\" + text[match.end() :]
-    return "\\" + text if match else text
-
-
-def percent(value: float | None, places: int = 2) -> str:
-    """A percentage as the engines give it (76.03) -> "76.03%"; None -> "n/a"."""
-    if value is None:
-        return "n/a"
-    return f"{value:.{places}f}%"
-
-
-def number(value: float | None, places: int = 2) -> str:
-    """A figure as a table shows it: 87.22, 27.5, 1 (no trailing zeros); None -> "n/a"."""
-    if value is None:
-        return "n/a"
-    text = f"{value:,.{places}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def signed(value: float | None, places: int = 2) -> str:
-    """A change: +2.5, -1, 0; None -> "n/a"."""
-    if value is None:
-        return "n/a"
-    text = number(abs(value), places)
-    if text == "0":
-        return "0"
-    return ("+" if value > 0 else "\u2212") + text
-
-
-def days(value: int) -> str:
-    return "1 day" if abs(value) == 1 else f"{value} days"
+# --- filters --------------------------------------------------------------------------
 
 
 def pill(rating: str, word: str) -> Markup:
@@ -103,11 +46,11 @@ GLOBALS: dict[str, Any] = {"pill": pill}
 """Functions every template can call (a macro would cost a Jinja2 frame per table cell)."""
 
 FILTERS: dict[str, Any] = {
-    "md": md,
-    "percent": percent,
-    "number": number,
-    "signed": signed,
-    "days": days,
+    "md": output.md,
+    "percent": output.percent,
+    "number": output.number,
+    "signed": output.signed,
+    "days": output.days,
 }
 
 
@@ -209,40 +152,3 @@ def _message(err: BaseException) -> str:
 def markup(text: str) -> Markup:
     """Trusted HTML made by wfplan itself (the SVG charts), passed through autoescape."""
     return Markup(text)
-
-
-# --- output -------------------------------------------------------------------------------
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a reader sees the old file or the new one, never half.
-
-    The temporary file is in the same directory (a rename across file systems is a copy)
-    and is removed if anything fails before the rename.
-    """
-    directory = path.parent
-    if not directory.is_dir():
-        raise UsageError(f"cannot write {path}: no such directory {directory}")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as err:
-        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
-    staged = Path(temp)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        # mkstemp makes the file private; a report gets the mode a plain write would give.
-        staged.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        staged.replace(path)
-    except OSError as err:
-        staged.unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
-    except BaseException:
-        staged.unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

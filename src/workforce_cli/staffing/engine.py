@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.model.figures import Totals
+from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.staffing import measures, targets
 from workforce_cli.staffing.history import (
     COUNTS,
     METRICS,
     History,
     SnapshotFigures,
-    Totals,
     change,
     history,
 )

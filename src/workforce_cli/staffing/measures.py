@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, Literal
 
 from workforce_cli.model import Measure, Reading, schedule
-from workforce_cli.read.loader import LoadedPlan
+from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.staffing.history import snapshot_date, when
 
 MeasureState = Literal["met", "on track", "off track", "no data", "no target"]

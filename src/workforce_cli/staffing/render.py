@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from workforce_cli import dates
+from workforce_cli.model.figures import Totals
 from workforce_cli.staffing.engine import PlanStaffing
-from workforce_cli.staffing.history import COUNTS, METRICS, Totals, value
+from workforce_cli.staffing.history import COUNTS, METRICS, value
 
 Formatter = Callable[[date, Sequence[PlanStaffing]], str]
 

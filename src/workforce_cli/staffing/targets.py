@@ -33,8 +33,9 @@ from typing import Any, Literal
 
 from workforce_cli import dates
 from workforce_cli.model import Target, schedule
-from workforce_cli.read.loader import LoadedPlan
-from workforce_cli.staffing.history import History, Totals, history, snapshot_date, value, when
+from workforce_cli.model.figures import Totals
+from workforce_cli.read.sources import LoadedPlan
+from workforce_cli.staffing.history import History, history, snapshot_date, value, when
 
 State = Literal["met", "on track", "at risk", "missed", "no data"]
 STATES: tuple[State, ...] = ("met", "on track", "at risk", "missed", "no data")

@@ -226,7 +226,7 @@ def _dump(value: Any, indent: str, out: list[str]) -> None:
 
 
 def render_markdown(report: StatusReport, terminal: Terminal) -> str:
-    from workforce_cli.report.templates import md
+    from workforce_cli.output import md
 
     o = report.options
     lines = [f"# {heading(o)}", ""]
