@@ -2,7 +2,7 @@
 
 The corpus generator and its mutator both write through `dump`, so that a mutated copy
 differs from its original only where a mutation changed something: the output is a pure
-function of the data (a file read back with `workforce_cli.yamlio` and dumped again is
+function of the data (a file read back with `workforce_cli.read.yaml` and dumped again is
 byte-for-byte the same), which keeps `git diff` between two corpus revisions realistic.
 """
 

@@ -41,7 +41,7 @@ def _end(text: str | None, anchor: date | None) -> date | None:
 
 
 def _anchor(loaded: LoadedPlan) -> date | None:
-    # The base is not date-checked (see plandiff.diff): an unreadable start is no anchor.
+    # The base is not date-checked (see engine.diff): an unreadable start is no anchor.
     try:
         return schedule.anchor(loaded.plan)
     except dates.DateError:

@@ -1,6 +1,6 @@
 """The staffing part of a report's context: the staffing engine's results, and their charts.
 
-The figures are `staffing_report.evaluate`'s, as `wfplan staffing --format json` shows
+The figures are `staffing.engine.evaluate`'s, as `wfplan staffing --format json` shows
 them; this adds only words for reading them and, for HTML, the trend chart of each target.
 """
 

@@ -17,7 +17,7 @@ The rules, as of a day `as_of`, with `due` the last day of the effective deadlin
 A plan is Red if any milestone is Red, else Amber if any is Amber, else Green. Its progress
 `[n/m]` counts complete milestones out of all that are not dropped.
 
-Nothing here prints. Results are the frozen values of `status_results` (re-exported here),
+Nothing here prints. Results are the frozen values of `results.py` (re-exported here),
 whose `to_dict()` is the documented JSON structure of `wfplan status --format json`.
 """
 

@@ -3,7 +3,7 @@
 Frozen dataclasses; each `to_dict()` is the documented JSON structure of
 `wfplan status --format json` (README, "wfplan status"): keep it stable, add keys only.
 Renderers (text, Markdown, the report templates) work from these values. The rules that
-produce them are in `status.py`.
+produce them are in `engine.py`.
 """
 
 from __future__ import annotations
