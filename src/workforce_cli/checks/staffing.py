@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from workforce_cli import dates
 from workforce_cli.diagnostics import Diagnostic, did_you_mean
-from workforce_cli.model import Figure
+from workforce_cli.model import Figure, TeamRow
 from workforce_cli.model.figures import totals
 from workforce_cli.model.walk import YamlPath
 from workforce_cli.read.sources import LoadedPlan, SnapshotRef, SourceFile
@@ -102,7 +102,8 @@ def _snapshots(loaded: LoadedPlan) -> Iterator[Diagnostic]:
                 row.vacant,
             ):
                 parts = totals([row], snapshot.vacancy_basis)
-                if abs(parts.establishment - row.establishment) > 0.005:
+                computed_row = parts.establishment
+                if computed_row is not None and abs(computed_row - row.establishment) > 0.005:
                     formula = (
                         "permanent + vacant"
                         if snapshot.vacancy_basis == "dfe"
@@ -111,7 +112,7 @@ def _snapshots(loaded: LoadedPlan) -> Iterator[Diagnostic]:
                     yield source.diagnostic(
                         "WF502",
                         f'establishment of "{row.team}" is {row.establishment:g} but '
-                        f"{formula} is {parts.establishment:.2f}",
+                        f"{formula} is {computed_row:.2f}",
                         (*base, "teams", r, "establishment"),
                         hint="correct the figures; establishment counts funded posts",
                     )
@@ -119,18 +120,11 @@ def _snapshots(loaded: LoadedPlan) -> Iterator[Diagnostic]:
         if stated is None:
             continue
         computed = totals(snapshot.teams, snapshot.vacancy_basis)
-        establishment = sum(
-            row.establishment
-            if row.establishment is not None
-            else totals([row], snapshot.vacancy_basis).establishment
-            for row in snapshot.teams
-            if row.has_figures or row.establishment is not None
-        )
         values: dict[str, float | None] = {
             "permanent": computed.permanent,
             "agency": computed.agency,
             "vacant": computed.vacant,
-            "establishment": establishment,
+            "establishment": _establishment(snapshot.teams, snapshot.vacancy_basis),
         }
         for name in _RATES:
             rate = computed.rate(name)
@@ -142,11 +136,15 @@ def _snapshots(loaded: LoadedPlan) -> Iterator[Diagnostic]:
             value = values[name]
             unit = "%" if name in _RATES else ""
             if value is None:
+                blank = computed.why(name)
                 yield source.diagnostic(
                     "WF501",
-                    f"stated {name} is {figure}{unit} but it cannot be computed: "
-                    "no team has figures",
+                    f"stated {name} is {figure}{unit} but it cannot be "
+                    + (f"checked: {blank}" if blank else "computed: no team has figures"),
                     (*base, "stated_totals", name),
+                    hint="a blank is unknown, not zero: fill it in (write 0 if the team has none)"
+                    if blank
+                    else None,
                 )
                 continue
             tolerance = 0.5 * 10 ** (-figure.decimals) + 1e-9
@@ -163,6 +161,21 @@ def _snapshots(loaded: LoadedPlan) -> Iterator[Diagnostic]:
                     (*base, "stated_totals", name),
                     hint="correct the total, or the row that is wrong",
                 )
+
+
+def _establishment(rows: list[TeamRow], vacancy_basis: str) -> float | None:
+    """The rows' establishment: each row's as stated, else its figures' sum; None if a row
+    with figures has a blank its sum needs (unknown, not zero)."""
+    total = 0.0
+    for row in rows:
+        if row.establishment is not None:
+            total += row.establishment
+        elif row.has_figures:
+            part = totals([row], vacancy_basis).establishment
+            if part is None:
+                return None
+            total += part
+    return total
 
 
 def _as_of_key(text: str) -> str:

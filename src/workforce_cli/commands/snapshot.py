@@ -9,6 +9,7 @@ from workforce_cli.commands.writing import run_change
 from workforce_cli.edit import snapshot as snapshot_add
 from workforce_cli.edit.marking import check_date
 from workforce_cli.errors import UsageError
+from workforce_cli.model.figures import FIGURES, blanks_text
 from workforce_cli.read.csv_rows import CsvProblems, read_rows
 
 
@@ -31,4 +32,14 @@ def add(
         sys.stderr.write("".join(f"wfplan: error: {p}\n" for p in problems.problems))
         sys.stderr.write("wfplan: nothing written\n")
         return 1
+    blanks = blanks_text(
+        (row.team, figure)
+        for row in rows
+        if row.figures
+        for figure in FIGURES
+        if figure not in row.figures
+    )
+    if blanks:
+        # Kept blank in the plan (unknown), which every total that needs them will show.
+        sys.stderr.write(f"wfplan: note: blank cells are unknown figures, not zero: {blanks}\n")
     return run_change(paths, lambda ws: [snapshot_add.add(ws, plan, as_of, rows, into)], dry_run)

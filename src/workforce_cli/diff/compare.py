@@ -237,10 +237,14 @@ def _ref_place(ref: SnapshotRef) -> Place:
 
 def _figures(ref: SnapshotRef) -> str:
     t = totals(ref.snapshot.teams, ref.snapshot.vacancy_basis)
-    return (
-        f"{number(t.permanent)} permanent, {number(t.agency)} agency, "
-        f"{number(t.vacant)} vacant {ref.unit}"
-    )
+    # A blank is unknown, never zero: the total it is part of is unknown, and says why.
+    parts = [
+        f"{name} unknown (blank for {', '.join(team for team, f in t.unknown if f == name)})"
+        if figure is None
+        else f"{number(figure)} {name}"
+        for name, figure in (("permanent", t.permanent), ("agency", t.agency), ("vacant", t.vacant))
+    ]
+    return f"{', '.join(parts)} {ref.unit}"
 
 
 def _rows(ref: SnapshotRef) -> dict[str, tuple[float | None, ...]]:
@@ -248,6 +252,10 @@ def _rows(ref: SnapshotRef) -> dict[str, tuple[float | None, ...]]:
 
 
 _COLUMNS = ("permanent", "agency", "vacant", "establishment")
+
+
+def _cell(figure: float | None) -> str:
+    return "blank" if figure is None else number(figure)
 
 
 def _row_changes(old: SnapshotRef, new: SnapshotRef) -> list[str]:
@@ -260,7 +268,7 @@ def _row_changes(old: SnapshotRef, new: SnapshotRef) -> list[str]:
             details.append(f"{team}: row added")
             continue
         moved = [
-            f"{name} {number(a)} → {number(b)}"
+            f"{name} {_cell(a)} → {_cell(b)}"
             for name, a, b in zip(_COLUMNS, before[team], figures, strict=True)
             if a != b
         ]

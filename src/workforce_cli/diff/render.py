@@ -84,6 +84,18 @@ def _points(change: Change) -> str:
     )
 
 
+def _changed_share(change: Change) -> str:
+    # Both snapshots exist: a share that is None on one side is n/a there (a blank figure,
+    # or no staffed posts), not absent.
+    before, after = change.share_before, change.share_after
+    if before is None and after is None:
+        return ""
+    if before is None or after is None:
+        shown = [share(v) if v is not None else "n/a" for v in (before, after)]
+        return f"permanent share {shown[0]} → {shown[1]}"
+    return _points(change)
+
+
 def detail(change: Change) -> str:
     """What changed, in words, without the kind's label or the item's title."""
     k = change.kind
@@ -112,7 +124,7 @@ def detail(change: Change) -> str:
     if k == "target_changed":
         return "; ".join(change.details)
     if k == "snapshot_changed":
-        return "; ".join((*change.details, _points(change)))
+        return "; ".join((*change.details, _changed_share(change)))
     if k == "snapshot_added":
         shift = _points(change)
         return f"{change.after}; {shift}" if shift else change.after or ""

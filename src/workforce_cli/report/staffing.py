@@ -29,6 +29,9 @@ def staffing_section(loaded: LoadedPlan, options: Options, output_format: str) -
     measure_rows = [m.to_dict() for m in result.measures]
     snapshots = result.history.snapshots
     latest = staffing_report.snapshot_dict(snapshots[-1]) if snapshots else None
+    if latest is not None:
+        # "agency blank for A": the blanks that make some totals n/a, in words.
+        latest["total"]["blanks"] = snapshots[-1].total.blanks
     change = result.total_change()
     data: dict[str, Any] = {
         "unit": result.unit,

@@ -129,7 +129,12 @@ def snapshot_dict(s: SnapshotFigures) -> dict[str, Any]:
         ],
         # No team with figures: the totals are unknown, not zero.
         "total": figures_dict(s.total if s.total.teams else None)
-        | {"teams_counted": len(s.total.teams), "missing_teams": list(s.total.missing)},
+        | {
+            "teams_counted": len(s.total.teams),
+            "missing_teams": list(s.total.missing),
+            # Blanks in counted rows: unknown, so the figures that need them are null.
+            "unknown": [{"team": team, "figure": f} for team, f in s.total.unknown],
+        },
     }
 
 

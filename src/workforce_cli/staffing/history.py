@@ -85,6 +85,7 @@ class SnapshotFigures:
             scope.vacancy_basis,
             scope.teams,
             scope.missing + absent,
+            scope.unknown,
         )
 
 
@@ -161,9 +162,9 @@ def figures(ref: SnapshotRef, day: date) -> SnapshotFigures:
 
 
 def value(t: Totals, name: str) -> float | None:
-    """A count, or a rate as a percentage (76.03), or None where it is undefined."""
+    """A count, or a rate as a percentage (76.03), or None where it is undefined or unknown."""
     if name in COUNTS:
-        figure: float = getattr(t, name)
+        figure: float | None = getattr(t, name)
         return figure
     rate = t.rate(name)
     return None if rate is None else 100 * rate

@@ -25,7 +25,9 @@ _RATE_HEADERS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _count(number: float, unit: str) -> str:
+def _count(number: float | None, unit: str) -> str:
+    if number is None:
+        return "n/a"
     if unit == "headcount" and number == int(number):
         return f"{number:.0f}"
     return f"{number:.2f}"
@@ -102,6 +104,11 @@ def _snapshot_lines(result: PlanStaffing) -> list[str]:
         lines += _table(rows, "    ")
         if latest.total.missing:
             lines.append("    Not counted (no figures): " + ", ".join(latest.total.missing))
+        if latest.total.blanks:
+            lines.append(
+                f"    Blank figures, unknown and not counted as zero: {latest.total.blanks}; "
+                "the totals and rates that need them are n/a"
+            )
         uncovered = _pct(value(latest.total, "uncovered_vacancy_rate"))
         lines.append(f"    Uncovered vacancy rate (vacant, no agency cover): {uncovered}")
         if previous is None or total_change is None:
@@ -150,6 +157,8 @@ def _target_lines(result: PlanStaffing) -> list[str]:
             # this target's scope (its teams, or an earlier snapshot) misses others.
             if t.totals is not None and t.totals.missing and t.totals.missing != shown:
                 lines.append("      not counted (no figures): " + ", ".join(t.totals.missing))
+            if t.unknown:
+                lines.append(f"      {t.unknown_text}")
             lines.append(f"      {t.reason}")
         if t.target.forecast:
             lines.append(f"      the plan's own forecast: {t.target.forecast}")

@@ -13,6 +13,8 @@ dated on or before the as-of date count, and only the target's teams when it nam
   but never before the latest snapshot (a line already past the target while the latest
   figure is short projects that snapshot's date). None with one snapshot, a flat trend,
   or a trend running away from the target.
+* unknown: a snapshot whose metric needs a blank figure (a row with `agency` left out) has
+  no value: it is left out of the current value and the trend, and named, never read as 0.
 * state, in this order: `no data` (no snapshot has figures for the scope); `met` (the
   latest figure meets it); `missed` (its `by` date has passed); `on track` (projected on or
   before `by`); `at risk` otherwise.
@@ -27,6 +29,7 @@ trajectory reads "n/a — one snapshot" and its gap is shown.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -86,6 +89,8 @@ class TargetProgress:
     trajectory: Trajectory
     state: State
     reason: str
+    unknown: tuple[tuple[str, str], ...] = ()
+    """(as_of, why) of each snapshot left out because a figure the metric needs is blank."""
 
     @property
     def id(self) -> str:
@@ -126,8 +131,15 @@ class TargetProgress:
         parts = [f"{self.id}: {metric} {self.current_text}, target {self.goal}"]
         if self.state != "no data":
             parts += [self.gap_text, self.trajectory.text]
+            if self.unknown:
+                parts.append(self.unknown_text)
         why = f" ({self.reason})" if self.state == "no data" else ""
         return "; ".join(parts) + f" — {self.state}{why}"
+
+    @property
+    def unknown_text(self) -> str:
+        """ "not counted, permanent share unknown: Mar 2021 (agency blank for A)"."""
+        return f"not counted, {METRIC_WORDS[self.target.metric]} unknown: {_listed(self.unknown)}"
 
     def to_dict(self) -> dict[str, Any]:
         t = self.target
@@ -154,6 +166,7 @@ class TargetProgress:
                 "projected": iso(self.trajectory.projected),
                 "reason": self.trajectory.reason,
             },
+            "unknown_snapshots": [{"as_of": a, "reason": why} for a, why in self.unknown],
             "state": self.state,
             "reason": self.reason,
             "summary": self.summary,
@@ -192,21 +205,29 @@ def _one(
     threshold = target.threshold
     at_least = target.metric == "permanent_share"
     points: list[tuple[date, float, str, Totals]] = []
+    unknown: list[tuple[str, str]] = []
     for snapshot in snapshots.snapshots:
         scope = snapshot.scoped(target.teams)
         metric = value(scope, target.metric)
         if metric is not None:
             points.append((snapshot.date, metric, snapshot.as_of, scope))
+        elif (blank := scope.why(target.metric)) is not None:
+            unknown.append((snapshot.as_of, blank))
     gap_unit = ("FTE" if unit == "fte" else unit) if at_least else "pp"
     if not points:
         trajectory = Trajectory(0, None, None, "no figures")
+        reason = (
+            f"{METRIC_WORDS[target.metric]} unknown in every snapshot: {_listed(unknown)}"
+            if unknown
+            else _no_data_reason(snapshots, target)
+        )
         return TargetProgress(
             target, threshold, by_date, unit, None, None, None, None, None, gap_unit,
-            trajectory, "no data", _no_data_reason(snapshots, target),
+            trajectory, "no data", reason, tuple(unknown),
         )  # fmt: skip
     day, current, current_as_of, scope = points[-1]
     trajectory = _trajectory([(d, v) for d, v, _, _ in points], threshold, at_least)
-    if at_least:
+    if at_least and scope.staffed is not None and scope.permanent is not None:
         gap = round(max(0.0, threshold / 100 * scope.staffed - scope.permanent), 2)
     else:
         gap = round(max(0.0, current - threshold), 2)
@@ -224,8 +245,12 @@ def _one(
         state, reason = "at risk", f"not met, and no trend that reaches it ({trajectory.reason})"
     return TargetProgress(
         target, threshold, by_date, unit, current, current_as_of, day, scope, gap, gap_unit,
-        trajectory, state, reason,
+        trajectory, state, reason, tuple(unknown),
     )  # fmt: skip
+
+
+def _listed(unknown: Sequence[tuple[str, str]]) -> str:
+    return "; ".join(f"{as_of} ({why})" for as_of, why in unknown)
 
 
 def _no_data_reason(snapshots: History, target: Target) -> str:
