@@ -54,6 +54,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "WF506": ("error", "staffing file unit differs from its plan's"),
     "WF507": ("warning", "measure has figures but no better: lower|higher"),
     "WF508": ("error", "as_of of a snapshot or reading, or a target's by, is ongoing or tbc"),
+    "WF509": ("error", "target value of 1 or less without %: a fraction read as a percent"),
 }
 
 

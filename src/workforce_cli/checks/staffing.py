@@ -22,6 +22,12 @@ be added across units.
 
 WF507 (warning) a measure with figures but no `better: lower|higher`: its state cannot be told.
 
+WF509 a target's value is a bare number above 0 and at most 1: a share written as a
+fraction (0.85 for 85%) would be read as 0.85%, and the target would be met at once::
+
+    value: 85%       # passes; so do 85, "80:20", 0 and "0.85%" (a percent sign says so)
+    value: 0.85      # fails: WF509 did you mean 85%?
+
 WF508 a snapshot's or reading's `as_of`, or a target's `by`, is `ongoing` or `tbc`: a figure
 is as of a day, and a target with no date can be neither on track nor missed::
 
@@ -155,11 +161,19 @@ def _snapshots(loaded: LoadedPlan) -> Iterator[Diagnostic]:
                     if computed.missing
                     else ""
                 )
+                hint = "correct the total, or the row that is wrong"
+                if (
+                    unit
+                    and 0 < figure.value <= 1
+                    and abs(value - 100 * figure.value) <= (100 * tolerance)
+                ):
+                    meant = f"{100 * figure.value:g}%"
+                    hint = f"did you mean {meant}? A stated rate is a percentage: write `{meant}`"
                 yield source.diagnostic(
                     "WF501",
                     f"stated {name} is {figure}{unit} but the rows give {shown}{unit}{missing}",
                     (*base, "stated_totals", name),
-                    hint="correct the total, or the row that is wrong",
+                    hint=hint,
                 )
 
 
@@ -190,6 +204,18 @@ def _as_of_key(text: str) -> str:
 def _targets(loaded: LoadedPlan) -> Iterator[Diagnostic]:
     known = {row.team for ref in loaded.snapshots for row in ref.snapshot.teams}
     for t, target in enumerate(loaded.plan.targets):
+        written = target.value
+        if not isinstance(written, str) and 0 < written <= 1:
+            shown = f"{written:g}"
+            meant = f"{written * 100:g}%"
+            what = "one percent" if written == 1 else "less than one percent"
+            yield loaded.source.diagnostic(
+                "WF509",
+                f'target "{target.id}" has value {shown}, which reads as {shown}%: '
+                f"did you mean {meant}?",
+                ("targets", t, "value"),
+                hint=f"write `value: {meant}`; if you do mean {what}, write `value: {shown}%`",
+            )
         for i, team in enumerate(target.teams or []):
             if team not in known:
                 hint = did_you_mean(team, known) or (
