@@ -314,17 +314,17 @@ def test_ambiguous_id_lists_plans_and_plan_option_chooses(run: Run, plan: Path) 
     )
 
 
-def test_a_result_that_would_not_validate_is_not_written(run: Run, plan: Path) -> None:
-    # A slip to a relative date is fine; without period.start it cannot be resolved.
+def test_a_relative_slip_needs_no_period_start(
+    run: Run, plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A relative --to counts from WFPLAN_AS_OF (or today) and is stored as that day, so it
+    # no longer depends on period.start. (A result that would not validate is refused:
+    # tests/test_snapshot_add.py, a total that does not add up.)
     plan.write_text(PLAN.replace("period: {start: 2021-04-01}\n", ""), "utf-8")
-    before = plan.read_bytes()
+    monkeypatch.setenv("WFPLAN_AS_OF", "2022-01-10")
     result = run("slip", "events", "--to", "+9 weeks", "--reason", "later")
-    assert result.exit_code == 1
-    assert result.stdout.startswith(
-        "the change would leave these errors, so nothing was written:\n"
-        "plans/demo.yaml:14:22: error WF204"
-    )
-    assert plan.read_bytes() == before
+    assert result.exit_code == 0
+    assert "        revised_due: 2022-03-14\n" in plan.read_text("utf-8")
 
 
 def test_plans_with_errors_are_not_edited(run: Run, plan: Path) -> None:

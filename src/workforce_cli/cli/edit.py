@@ -26,7 +26,8 @@ def done(
         str | None,
         typer.Option(
             "--on",
-            help="The day it was done, as any date expression, stored as written. "
+            help="The day it was done, as any date expression, stored as written; a "
+            "relative one (+1 week) counts from today and is stored as that day. "
             "Default: today (or WFPLAN_AS_OF).",
             show_default=False,
         ),
@@ -73,14 +74,21 @@ def slip(
     paths: PathsArg = None,
     plan: EditPlanOption = None,
     dry_run: DryRunOption = False,
+    earlier: Annotated[
+        bool,
+        typer.Option(
+            "--earlier", help="Allow a new deadline earlier than the current one (refused without)."
+        ),
+    ] = False,
 ) -> int:
     """Re-baseline a deadline: writes revised_due and revision_reason; `due` is kept.
 
+    A relative --to (+3 weeks) counts from today (or WFPLAN_AS_OF) and is stored as that day.
     A second slip replaces the first revision (git history keeps it).
     """
     from workforce_cli.commands import slip as command
 
-    return command.run(item_id, paths, to, reason, plan, dry_run)
+    return command.run(item_id, paths, to, reason, plan, dry_run, earlier)
 
 
 snapshot_app = typer.Typer(

@@ -14,13 +14,14 @@ from workforce_cli.edit.workspace import find_milestone
 def run(
     item_id: str, paths: list[Path] | None, on: str | None, plan: str | None, dry_run: bool
 ) -> int:
+    # Today, or the day WFPLAN_AS_OF names (so scripts and tests are reproducible).
+    today = inputs.as_of(os.environ.get("WFPLAN_AS_OF") or None)
     if on is None:
-        # Today, or the day WFPLAN_AS_OF names (so scripts and tests are reproducible).
-        done_on = inputs.as_of(os.environ.get("WFPLAN_AS_OF") or None).isoformat()
+        done_on = shown = today.isoformat()
     else:
-        done_on = marking.check_date("--on", on)
+        done_on, shown = marking.written_date("--on", on, today)
     return run_change(
         paths,
-        lambda ws: [marking.done(ws, find_milestone(ws, item_id, plan), done_on)],
+        lambda ws: [marking.done(ws, find_milestone(ws, item_id, plan), done_on, shown=shown)],
         dry_run,
     )

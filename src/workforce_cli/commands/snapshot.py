@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from workforce_cli.commands import inputs
 from workforce_cli.commands.writing import run_change
 from workforce_cli.edit import snapshot as snapshot_add
-from workforce_cli.edit.marking import check_date
+from workforce_cli.edit.marking import written_date
 from workforce_cli.errors import UsageError
 from workforce_cli.model.figures import FIGURES, blanks_text
 from workforce_cli.read.csv_rows import CsvProblems, read_rows
@@ -21,7 +23,9 @@ def add(
     into: Path | None,
     dry_run: bool,
 ) -> int:
-    check_date("--as-of", as_of)
+    # A relative --as-of counts from today (or WFPLAN_AS_OF), stored as that day: in the
+    # plan it would count from period.start.
+    as_of, _ = written_date("--as-of", as_of, inputs.as_of(os.environ.get("WFPLAN_AS_OF") or None))
     try:
         raw = csv_file.read_bytes()
     except OSError as err:

@@ -7,13 +7,16 @@ rather than a diagnostic about a line that was never written.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ruamel.yaml.nodes import MappingNode
 
 from workforce_cli import dates
 from workforce_cli.edit.document import Document, EditError, entry
 from workforce_cli.edit.workspace import Change, Found, Refused, Workspace
 from workforce_cli.errors import UsageError
-from workforce_cli.model import Status
+from workforce_cli.model import Status, schedule
+from workforce_cli.output import day
 
 OPEN_STATUSES = ("not_started", "in_progress", "blocked", "dropped")
 
@@ -29,14 +32,32 @@ def check_date(option: str, text: str, *, dated: bool = True) -> str:
     return text
 
 
-def done(workspace: Workspace, found: Found, on: str) -> Change:
+def written_date(option: str, text: str, today: date) -> tuple[str, str]:
+    """The date to store for `text`, and how to say it: a relative form ("+3 weeks") counts
+    from `today` (the as-of date) and is stored as that day, since in a plan it would count
+    from period.start; any other form is stored as written."""
+    check_date(option, text)
+    expr = dates.parse(text)
+    if not expr.is_relative:
+        return text, text
+    try:
+        window = expr.window(today)
+    except dates.DateError as err:  # "+9999 years" runs off the calendar
+        raise UsageError(f"{option}: {err}; {err.hint}") from None
+    assert window is not None  # a relative form is one day
+    stored = window.end.isoformat()
+    return stored, f'{stored} ("{text.strip()}" from {day(today)})'
+
+
+def done(workspace: Workspace, found: Found, on: str, *, shown: str | None = None) -> Change:
     document, mapping = _open(workspace, found)
     document.upsert(mapping, [("status", "done"), ("done_on", on)])
     item = found.ref.item
+    said = shown or on
     if item.status is Status.DONE and item.done_on != on:
-        summary = f"{_name(found)}: done on {on} (was recorded as done on {item.done_on})"
+        summary = f"{_name(found)}: done on {said} (was recorded as done on {item.done_on})"
     else:
-        summary = f"{_name(found)}: done on {on}"
+        summary = f"{_name(found)}: done on {said}"
     return _change(workspace, found, document, summary)
 
 
@@ -58,7 +79,17 @@ def set_status(workspace: Workspace, found: Found, status: str) -> Change:
     return _change(workspace, found, document, summary)
 
 
-def slip(workspace: Workspace, found: Found, to: str, reason: str) -> Change:
+def slip(
+    workspace: Workspace,
+    found: Found,
+    to: str,
+    reason: str,
+    *,
+    shown: str | None = None,
+    earlier: bool = False,
+) -> Change:
+    """Re-baseline to `to` (as stored; `shown` says it in words). A deadline brought forward
+    needs `earlier`: a slip is a delay, and an earlier date is usually a mistyped year."""
     item = found.ref.item
     if not reason.strip():
         raise UsageError("--reason: say why the deadline moved; the reason is kept in the plan")
@@ -66,9 +97,19 @@ def slip(workspace: Workspace, found: Found, to: str, reason: str) -> Change:
         raise Refused(
             f"{_name(found)} is done (on {item.done_on}); a slip re-baselines an open milestone"
         )
+    current = schedule.effective_due(item)
+    anchor = schedule.anchor(found.loaded.plan)
+    new_end = schedule.end_of(to, anchor)
+    old_end = schedule.end_of(current, anchor) if current is not None else None
+    if not earlier and new_end is not None and old_end is not None and new_end < old_end:
+        raise Refused(
+            f"{_name(found)}: --to {to} ({day(new_end)}) is earlier than its current deadline "
+            f"{current} ({day(old_end)}); a slip moves a deadline later: give --earlier to "
+            "bring it forward"
+        )
     document, mapping = _open(workspace, found)
     document.upsert(mapping, [("revised_due", to), ("revision_reason", reason.strip())])
-    summary = f"{_name(found)}: due {to} (originally {item.due})"
+    summary = f"{_name(found)}: due {shown or to} (originally {item.due})"
     if item.revised_due is not None:
         summary += (
             f"; replaces the earlier revision to {item.revised_due} "
