@@ -284,13 +284,16 @@ def test_a_failed_write_keeps_the_old_file(
     write(workdir / "plans" / "tiny.yaml", PLAN)
     target = write(workdir / "out" / "report.md", "old report\n")
 
-    def refuse(self: Path, other: Path) -> Path:
+    def refuse(source: str, destination: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Path, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     result = run("report", "--as-of", "2021-06-10", "--output", target)
     assert result.exit_code == 2
-    assert result.stderr == f"wfplan: error: cannot write {target}: No space left on device\n"
+    assert result.stderr == (
+        f"wfplan: error: cannot write {target}: the disk is full (No space left on device); "
+        "nothing was written\n"
+    )
     assert target.read_text("utf-8") == "old report\n"
     assert sorted(p.name for p in target.parent.iterdir()) == ["report.md"]
 

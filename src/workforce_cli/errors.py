@@ -19,6 +19,15 @@ class UsageError(Exception):
     """A problem with how wfplan was called or with its inputs as a whole: exit 2."""
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived while a file was being written (see `safewrite`): the
+    temporary file is removed on the way out, then wfplan exits 128 + the signal."""
+
+    def __init__(self, signum: int, note: str) -> None:
+        super().__init__(note)
+        self.signum, self.note = signum, note
+
+
 def boundary(command: Callable[[], object]) -> int:
     """Run a parsed command line; the one place that turns its outcome into an exit code."""
     import typer  # the CLI has loaded it already; the core never needs it
@@ -37,6 +46,9 @@ def boundary(command: Callable[[], object]) -> int:
     except typer.Abort:
         sys.stderr.write("wfplan: aborted\n")
         return 130
+    except Terminated as stop:
+        sys.stderr.write(f"wfplan: terminated; {stop.note}\n")
+        return 128 + stop.signum
     except UsageError as err:
         sys.stderr.write(f"wfplan: error: {err}\n")
         return 2

@@ -26,7 +26,6 @@ def run(paths: list[Path] | None, as_of: str | None, output: Path | None) -> int
         # The calendar is the output; how much it holds is a note beside it.
         sys.stderr.write(f"wfplan: {result.events} milestones{skipped}\n")
         return 0
-    # UTF-8 with CRLF line ends, which write_atomic keeps as they are.
-    safewrite.write_atomic(output, result.data.decode("utf-8"))
+    safewrite.write(output, result.data, None, replace=True)  # UTF-8, CRLF line ends
     sys.stdout.write(f"wrote {output}: {result.events} milestones{skipped}\n")
     return 0

@@ -44,11 +44,16 @@ def run(
         for loaded in chosen:
             context = report_context.build([loaded], options, output_format)
             text = render.render(compiled, context)
-            safewrite.write_atomic(output_dir / f"{loaded.id}.{output_format}", text)
+            safewrite.write(
+                output_dir / f"{loaded.id}.{output_format}",
+                text.encode("utf-8"),
+                None,
+                replace=True,
+            )
         return 0
     text = render.render(compiled, report_context.build(chosen, options, output_format))
     if output is not None:
-        safewrite.write_atomic(output, text)
+        safewrite.write(output, text.encode("utf-8"), None, replace=True)
     else:
         sys.stdout.write(text)
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from workforce_cli import safewrite
+from workforce_cli.errors import UsageError
 from workforce_cli.model.schema import generate
 
 
@@ -23,11 +25,14 @@ def run(output: Path, check: bool) -> int:
             return 1
         sys.stdout.write(f"{output}: {', '.join(documents)} up to date\n")
         return 0
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"cannot create {output}: {safewrite.reason(err)}") from None
     for name, text in documents.items():
         target = output / name
         if target.is_file() and target.read_text("utf-8") == text:
             continue
-        target.write_text(text, "utf-8")
+        safewrite.write(target, text.encode("utf-8"), None, replace=True)
         sys.stdout.write(f"wrote {target}\n")
     return 0

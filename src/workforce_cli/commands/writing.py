@@ -57,8 +57,5 @@ def run_change(
         except safewrite.StaleFile as err:
             sys.stderr.write(f"wfplan: error: {err}; nothing written, run the command again\n")
             return 1
-        except OSError as err:
-            sys.stderr.write(f"wfplan: error: cannot write {change.path}: {err.strerror or err}\n")
-            return 1
         sys.stdout.write(f"{change.summary}\n")
     return 0
