@@ -44,11 +44,7 @@ def decode(raw: bytes) -> str:
 
 def read_rows(raw: bytes, name: str) -> list[CsvRow]:
     """The team rows of a CSV file, or CsvProblems listing every bad cell."""
-    records = [
-        (number, row)
-        for number, row in enumerate(csv.reader(io.StringIO(decode(raw), newline="")), 1)
-        if any(cell.strip() for cell in row)
-    ]
+    records = _records(decode(raw), name)
     if not records:
         raise CsvProblems([f"{name}: the file has no header row (team,permanent,agency,vacant)"])
     header_line, header = records[0]
@@ -77,7 +73,8 @@ def read_rows(raw: bytes, name: str) -> list[CsvRow]:
                 continue
             problem = _figure_problem(text)
             if problem:
-                problems.append(f'{name}: row {number}, column "{column}": "{text}" {problem}')
+                shown = text if len(text) <= 12 else text[:12] + "…"
+                problems.append(f'{name}: row {number}, column "{column}": "{shown}" {problem}')
             else:
                 figures[column] = text
         rows.append(CsvRow(number, team, figures))
@@ -86,6 +83,87 @@ def read_rows(raw: bytes, name: str) -> list[CsvRow]:
     if not rows:
         raise CsvProblems([f"{name}: no team rows under the header"])
     return rows
+
+
+def _records(text: str, name: str) -> list[tuple[int, list[str]]]:
+    """(row, cells) of each non-blank record; a row is the line the record starts on.
+
+    Strict: a quote opened and never closed would otherwise swallow the rest of the file into
+    one cell (a team named "South,4,5,6 East,7,8,9"), and text after a closing quote would be
+    glued on. A cell over several lines is refused too: team names and figures are one line.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return records
+        except csv.Error as err:
+            header = records[0][1] if records else []
+            raise CsvProblems([_malformed(text, start, header, name, str(err))]) from None
+        if not any(cell.strip() for cell in row):
+            continue
+        for i, cell in enumerate(row):
+            if "\n" in cell or "\r" in cell:
+                raise CsvProblems(
+                    [
+                        f"{name}: row {start}, {_column(records, i)}: the cell runs over several "
+                        "lines; a team name and a figure are one line each"
+                    ]
+                )
+        records.append((start, row))
+
+
+def _column(records: list[tuple[int, list[str]]], index: int) -> str:
+    header = records[0][1] if records else []
+    if index < len(header) and header[index].strip():
+        return f'column "{header[index].strip().lower()}"'
+    return f"column {index + 1}"
+
+
+def _malformed(text: str, line: int, header: list[str], name: str, error: str) -> str:
+    """Where and why a record does not read: a quote never closed, or text after one."""
+    lines = text.splitlines(keepends=True)
+    index, problem = _scan("".join(lines[line - 1 :]))
+    where = _column([(1, header)], index)
+    if problem == "unclosed":
+        return (
+            f"{name}: row {line}, {where}: the quote that opens this cell is never closed; "
+            'close it, or remove it (a quote inside a cell is written "")'
+        )
+    if problem == "after":
+        return f"{name}: row {line}, {where}: text after the closing quote; quote the whole cell"
+    return f"{name}: row {line}: {error}"
+
+
+def _scan(text: str) -> tuple[int, str | None]:
+    """The cell of the first record of `text` where quoting goes wrong, and how."""
+    i, cell, n = 0, 0, len(text)
+    while i < n:
+        if text[i] == '"':
+            i += 1
+            while True:
+                j = text.find('"', i)
+                if j == -1:
+                    return cell, "unclosed"
+                if text.startswith('""', j):
+                    i = j + 2
+                    continue
+                i = j + 1
+                break
+            if i < n and text[i] not in ",\r\n":
+                return cell, "after"
+        else:
+            while i < n and text[i] not in ",\r\n":
+                i += 1
+        if i < n and text[i] == ",":
+            i += 1
+            cell += 1
+            continue
+        break
+    return cell, None
 
 
 def _columns(header: list[str], name: str, line: int) -> list[tuple[str, int]]:
@@ -113,10 +191,17 @@ def _columns(header: list[str], name: str, line: int) -> list[tuple[str, int]]:
     return list(found.items())
 
 
+_LARGEST = 999_999_999
+
+
 def _figure_problem(text: str) -> str | None:
     # Plain decimals only: "1,234", "12 FTE" or "0x1F" in an HR export is a mistake to show.
     if not _NUMBER.fullmatch(text):
         return "is not a number"
+    whole = text.lstrip("-").split(".")[0].lstrip("0")
+    if len(whole) > len(str(_LARGEST)):
+        # Compared as text: a number of thousands of digits is never converted.
+        return f"is too large for a staffing figure (over {_LARGEST:,})"
     if text.startswith("-") and float(text) != 0:
         return "is negative; staffing figures are 0 or more"
     return None

@@ -1,0 +1,71 @@
+"""CSV exports that are broken in ways a spreadsheet hides: refused with row and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, write
+from workforce_cli.read.csv_rows import CsvProblems, read_rows
+
+PLAN = """\
+wfplan: 1
+id: demo
+title: Demo plan
+"""
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(CsvProblems) as raised:
+        read_rows(text.encode(), "hr.csv")
+    return raised.value.problems
+
+
+def test_an_unterminated_quote_is_refused_at_its_row_and_column() -> None:
+    text = 'team,permanent,agency,vacant\nNorth,1,2,3\n"South,4,5,6\nEast,7,8,9\n'
+    assert problems(text) == [
+        'hr.csv: row 3, column "team": the quote that opens this cell is never closed; '
+        'close it, or remove it (a quote inside a cell is written "")'
+    ]
+
+
+def test_an_unterminated_quote_in_a_figure_names_its_column() -> None:
+    text = 'team,permanent,agency,vacant\nNorth,1,"2,3\nEast,7,8,9\n'
+    assert problems(text)[0].startswith('hr.csv: row 2, column "agency": the quote that opens')
+
+
+def test_a_cell_over_several_lines_is_refused() -> None:
+    text = 'team,permanent,agency,vacant\n"North\nEast",1,2,3\n'
+    assert problems(text) == [
+        'hr.csv: row 2, column "team": the cell runs over several lines; a team name and a '
+        "figure are one line each"
+    ]
+
+
+def test_text_after_a_closing_quote_is_refused() -> None:
+    text = 'team,permanent,agency,vacant\n"North" East,1,2,3\n'
+    assert problems(text) == [
+        'hr.csv: row 2, column "team": text after the closing quote; quote the whole cell'
+    ]
+
+
+@pytest.mark.parametrize("digits", [5000, 10])
+def test_a_number_with_thousands_of_digits_is_refused_not_a_crash(digits: int) -> None:
+    text = f"team,permanent,agency,vacant\nNorth,{'9' * digits},1,1\n"
+    assert problems(text) == [
+        f'hr.csv: row 2, column "permanent": "{"9" * min(digits, 12)}…" is too large for a '
+        "staffing figure (over 999,999,999)"
+        if digits > 12
+        else f'hr.csv: row 2, column "permanent": "{"9" * digits}" is too large for a '
+        "staffing figure (over 999,999,999)"
+    ]
+
+
+def test_through_the_command_nothing_is_written(run: Run, workdir: Path) -> None:
+    plan = write(workdir / "plans" / "demo.yaml", PLAN)
+    write(workdir / "hr.csv", f"team,permanent,agency,vacant\nNorth,{'1' * 5000},1,1\n")
+    result = run("snapshot", "add", "--plan", "demo", "--as-of", "Mar 2021", "hr.csv")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("wfplan: nothing written\n")
+    assert plan.read_text("utf-8") == PLAN
