@@ -99,9 +99,7 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert (done.returncode, done.stdout) == (0, f"wfplan {__version__}\n")
 
 
-def test_an_internal_error_is_one_line_and_a_log_not_a_traceback(
-    run: Run, workdir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _crash(monkeypatch: pytest.MonkeyPatch) -> None:
     from workforce_cli.commands import validate
 
     def broken(*args: object) -> int:
@@ -109,12 +107,71 @@ def test_an_internal_error_is_one_line_and_a_log_not_a_traceback(
 
     monkeypatch.setattr(validate, "run", broken)
     monkeypatch.delenv("WFPLAN_TRACEBACK")
-    log = workdir / "crash.log"
-    monkeypatch.setenv("WFPLAN_CRASH_LOG", str(log))
+    monkeypatch.delenv("WFPLAN_DEBUG", raising=False)
+
+
+def test_an_internal_error_is_one_line_and_a_log_not_a_traceback(
+    run: Run,
+    workdir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    # A crash log committed as a link into someone's home must not be followed.
+    victim = workdir / "bashrc"
+    victim.write_text("keep me\n", "utf-8")
+    (workdir / "wfplan-crash.log").symlink_to(victim)
+    _crash(monkeypatch)
     result = run("validate")
     assert (result.exit_code, result.stdout) == (3, "")
+    (log,) = (cache / "wfplan").iterdir()
+    assert log.name.startswith("wfplan-crash-") and log.suffix == ".log"
     assert result.stderr == (
         f"wfplan: internal error; details in {log}. This is a bug in wfplan, not in your "
         "plans: please report it with that file.\n"
     )
     assert "RuntimeError: a bug" in log.read_text("utf-8")
+    assert victim.read_text("utf-8") == "keep me\n"
+    assert sorted(p.name for p in workdir.iterdir()) == ["bashrc", "wfplan-crash.log"]
+
+
+def test_without_a_cache_folder_the_log_goes_to_the_temp_folder(
+    run: Run,
+    workdir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tempfile
+
+    not_a_folder = workdir / "cache-file"
+    not_a_folder.write_text("", "utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_folder))
+    temp = tmp_path_factory.mktemp("temp")
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    _crash(monkeypatch)
+    result = run("validate")
+    (log,) = temp.iterdir()
+    assert f"details in {log}." in result.stderr
+    assert result.exit_code == 3
+
+
+def test_wfplan_debug_prints_the_traceback_instead(
+    run: Run,
+    workdir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    _crash(monkeypatch)
+    monkeypatch.setenv("WFPLAN_DEBUG", "1")
+    result = run("validate")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("Traceback (most recent call last):\n")
+    assert result.stderr.endswith(
+        "RuntimeError: a bug\n"
+        "wfplan: internal error (above). This is a bug in wfplan, not in your plans: "
+        "please report it with that traceback.\n"
+    )
+    assert not (cache / "wfplan").exists()

@@ -1,8 +1,11 @@
 """The exceptions a command may raise, and the one boundary that turns outcomes into exit codes.
 
 Exit codes: 0 success; 1 the check failed (a command returns it); 2 a usage error
-(`UsageError`: bad option, unreadable path, no plan files, template error); 3 a bug in
-wfplan (any other exception: one line on stderr, the traceback in a log file); 130 aborted.
+(`UsageError`: bad option, unreadable path, no plan files, template error, a file that cannot
+be written); 3 a bug in wfplan (any other exception: one line on stderr naming a log of the
+traceback in the user's cache folder; `WFPLAN_DEBUG=1` prints the traceback instead, and
+`WFPLAN_TRACEBACK=1` lets the exception through, for the tests and a debugger); 130 aborted;
+128 + the signal for SIGTERM or SIGHUP during a write.
 """
 
 from __future__ import annotations
@@ -11,8 +14,6 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-
-CRASH_LOG = "wfplan-crash.log"
 
 
 class UsageError(Exception):
@@ -64,16 +65,62 @@ def boundary(command: Callable[[], object]) -> int:
 
 
 def _crashed() -> int:
-    log = Path(os.environ.get("WFPLAN_CRASH_LOG", Path.cwd() / CRASH_LOG))
-    try:
-        import traceback  # only on a crash: it costs start-up time on every run
+    import traceback  # only on a crash: it costs start-up time on every run
 
-        log.write_text(traceback.format_exc(), "utf-8")
-        where = f"; details in {log}"
-    except OSError:
-        where = ""
+    details = traceback.format_exc()
+    if os.environ.get("WFPLAN_DEBUG"):
+        sys.stderr.write(details)
+        sys.stderr.write(
+            "wfplan: internal error (above). This is a bug in wfplan, not in your plans: "
+            "please report it with that traceback.\n"
+        )
+        return 3
+    log = _crash_log(details)
+    if log is None:
+        sys.stderr.write(
+            "wfplan: internal error (no log could be written; run again with WFPLAN_DEBUG=1 "
+            "to see it). This is a bug in wfplan, not in your plans: please report it.\n"
+        )
+        return 3
     sys.stderr.write(
-        f"wfplan: internal error{where}. This is a bug in wfplan, not in your plans: "
-        "please report it with that file.\n"
+        f"wfplan: internal error; details in {log}. This is a bug in wfplan, not in your "
+        "plans: please report it with that file.\n"
     )
     return 3
+
+
+def _crash_log(details: str) -> Path | None:
+    """Write the traceback to a fresh file in the user's cache folder (else the temp folder),
+    never in the working directory: that is the user's plan repository, where a committed
+    `wfplan-crash.log` could be a link to anywhere. mkstemp creates a new name with O_EXCL,
+    so no existing file or link is ever written through."""
+    import tempfile
+
+    for folder in (_cache_folder(), None):
+        try:
+            if folder is not None:
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix="wfplan-crash-", suffix=".log", dir=folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(details)
+        except OSError:
+            continue
+        return Path(name)
+    return None
+
+
+def _cache_folder() -> Path | None:
+    """`$XDG_CACHE_HOME/wfplan`, else the platform's cache folder (~/.cache, ~/Library/Caches,
+    %LOCALAPPDATA%), or None if there is no home to put it in."""
+    configured = os.environ.get("XDG_CACHE_HOME")
+    if configured and Path(configured).is_absolute():
+        return Path(configured) / "wfplan"
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "wfplan" / "Cache"
+    try:
+        home = Path.home()
+    except RuntimeError:
+        return None
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "wfplan"
+    return home / ".cache" / "wfplan"
