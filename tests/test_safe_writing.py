@@ -182,3 +182,26 @@ def test_sigterm_mid_write_leaves_no_temporary_file(repo: Path) -> None:
     assert stderr.endswith("wfplan: terminated; nothing was written to plans/demo.yaml\n")
     assert sorted(p.name for p in (repo / "plans").iterdir()) == ["demo.yaml"]
     assert (repo / "plans" / "demo.yaml").read_text("utf-8") == PLAN
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["validate"], ["report", "--as-of", "2022"]])
+def test_standard_output_on_a_full_disk_is_an_error_not_a_crash(
+    command: list[str], repo: Path
+) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env.pop("WFPLAN_TRACEBACK", None)
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "workforce_cli", *command],
+            cwd=repo,
+            env=env,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert (done.returncode, done.stderr) == (
+        2,
+        "wfplan: error: cannot write the output: the disk is full (No space left on device)\n",
+    )

@@ -10,6 +10,7 @@ traceback in the user's cache folder; `WFPLAN_DEBUG=1` prints the traceback inst
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -29,12 +30,33 @@ class Terminated(BaseException):
         self.signum, self.note = signum, note
 
 
+_WORDS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "no such folder",
+    errno.ENOTDIR: "no such folder",
+    errno.EISDIR: "it is a folder",
+}
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT)
+
+
+def describe(err: OSError) -> str:
+    """An OSError in words: "the disk is full (No space left on device)"."""
+    words = _WORDS.get(err.errno or 0)
+    detail = err.strerror or str(err)
+    return f"{words} ({detail})" if words else detail
+
+
 def boundary(command: Callable[[], object]) -> int:
     """Run a parsed command line; the one place that turns its outcome into an exit code."""
     import typer  # the CLI has loaded it already; the core never needs it
 
     try:
         result = command()
+        sys.stdout.flush()  # here, so a full disk under `> report.md` is reported, not lost
     except typer.Exit as exit_:
         return exit_.exit_code
     except typer.TyperException as err:
@@ -57,11 +79,31 @@ def boundary(command: Callable[[], object]) -> int:
         # `wfplan status | head` closes the pipe early; that is not an error.
         sys.stderr.close()
         return 0
+    except OSError as err:
+        if err.errno not in _NO_ROOM:
+            if os.environ.get("WFPLAN_TRACEBACK"):
+                raise
+            return _crashed()
+        # Standard output went to a file on a full disk: the user's disk, not a bug.
+        _discard_stdout()
+        sys.stderr.write(f"wfplan: error: cannot write the output: {describe(err)}\n")
+        return 2
     except Exception:
         if os.environ.get("WFPLAN_TRACEBACK"):
             raise
         return _crashed()
     return result if isinstance(result, int) else 0
+
+
+def _discard_stdout() -> None:
+    # What is left in the buffer could not be written either; without this, the flush at
+    # exit would fail again and print a traceback of its own.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's capture): nothing will flush it at exit
 
 
 def _crashed() -> int:

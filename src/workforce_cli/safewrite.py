@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from workforce_cli.errors import Terminated, UsageError
+from workforce_cli.errors import Terminated, UsageError, describe
 
 
 class StaleFile(Exception):
@@ -46,23 +46,9 @@ class WriteError(UsageError):
     """A file could not be written; nothing was (exit 2)."""
 
 
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ENOENT: "no such folder",
-    errno.ENOTDIR: "no such folder",
-    errno.EISDIR: "it is a folder",
-}
-
-
 def reason(err: OSError) -> str:
     """An OSError in words: "the disk is full (No space left on device)"."""
-    words = _REASONS.get(err.errno or 0)
-    detail = err.strerror or str(err)
-    return f"{words} ({detail})" if words else detail
+    return describe(err)
 
 
 def before_replace(path: Path) -> None:
