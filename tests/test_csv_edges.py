@@ -69,3 +69,14 @@ def test_through_the_command_nothing_is_written(run: Run, workdir: Path) -> None
     assert result.exit_code == 1
     assert result.stderr.endswith("wfplan: nothing written\n")
     assert plan.read_text("utf-8") == PLAN
+
+
+@pytest.mark.parametrize(
+    ("char", "code"), [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\t", "U+0009")]
+)
+def test_a_control_character_in_a_cell_is_refused(char: str, code: str) -> None:
+    text = f"team,permanent,agency,vacant\nNo{char}rth,1,2,3\n"
+    assert problems(text) == [
+        f'hr.csv: row 2, column "team": the cell holds a control character ({code}); '
+        "an export that is not plain text?"
+    ]

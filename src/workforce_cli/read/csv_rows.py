@@ -19,6 +19,7 @@ COLUMNS = ("team", "permanent", "agency", "vacant", "establishment")
 REQUIRED = COLUMNS[:4]
 FIGURES = COLUMNS[1:]
 _NUMBER = re.compile(r"-?(\d+(\.\d*)?|\.\d+)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1 (line ends are checked first)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,15 @@ def _records(text: str, name: str) -> list[tuple[int, list[str]]]:
                     [
                         f"{name}: row {start}, {_column(records, i)}: the cell runs over several "
                         "lines; a team name and a figure are one line each"
+                    ]
+                )
+            control = _CONTROL.search(cell)
+            if control:
+                raise CsvProblems(
+                    [
+                        f"{name}: row {start}, {_column(records, i)}: the cell holds a control "
+                        f"character (U+{ord(control.group()):04X}); an export that is not plain "
+                        "text?"
                     ]
                 )
         records.append((start, row))
