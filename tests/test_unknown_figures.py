@@ -12,11 +12,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import Run, write
 from tests.diffrepo import git
 from workforce_cli.model import TeamRow
 from workforce_cli.model.figures import totals
+from workforce_cli.staffing.history import COUNTS, METRICS, value
 
 PLAN = """\
 wfplan: 1
@@ -219,3 +222,36 @@ def test_dudley_blank_rows_are_still_left_out_not_unknown(run: Run) -> None:
     t = history(loaded, date(2024, 1, 1)).snapshots[0].total
     assert t.unknown == ()
     assert (t.permanent, t.agency, t.vacant) == pytest.approx((87.22, 27.5, 12.78))
+
+
+_FIGURE = st.one_of(st.none(), st.integers(0, 50).map(float))
+_ROWS = st.lists(st.tuples(_FIGURE, _FIGURE, _FIGURE), min_size=1, max_size=5)
+
+
+def _rows(figures: list[tuple[float | None, ...]], fill: float | None = None) -> list[TeamRow]:
+    return [
+        TeamRow(
+            team=f"T{i}",
+            **{
+                name: (fill if value is None and any(v is not None for v in row) else value)
+                for name, value in zip(("permanent", "agency", "vacant"), row, strict=True)
+            },
+        )
+        for i, row in enumerate(figures)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ROWS, st.sampled_from(["unfilled", "dfe"]))
+def test_a_figure_is_unknown_exactly_when_it_needs_a_blank(
+    figures: list[tuple[float | None, ...]], basis: str
+) -> None:
+    t = totals(_rows(figures), basis)
+    as_zero, as_seven = totals(_rows(figures, 0.0), basis), totals(_rows(figures, 7.0), basis)
+    for name in (*COUNTS, *METRICS):
+        if t.why(name) is not None:
+            assert value(t, name) is None
+        else:
+            # Nothing it needs is blank: whatever the blanks were, it is the same.
+            assert value(t, name) == value(as_zero, name) == value(as_seven, name)
+    assert t.values() == {name: value(t, name) for name in COUNTS + METRICS}
