@@ -41,3 +41,35 @@ def test_a_fraction_target_stops_status_with_its_line(run: Run, workdir: Path) -
     assert 'plans/demo.yaml:10:48: error WF509 target "perm" has value 0.85' in (
         result.stdout + result.stderr
     )
+
+
+def test_a_target_value_of_true_is_not_read_as_one_percent(run: Run, workdir: Path) -> None:
+    write(
+        workdir / "plans" / "demo.yaml",
+        "wfplan: 1\nid: demo\ntitle: Demo plan\n"
+        "targets:\n  - {id: t, metric: agency_rate, value: true, by: 2030}\n",
+    )
+    result = run("validate")
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        'plans/demo.yaml:5:41: error WF104 `value` in target "t": expected a percentage '
+        '("92%", "80:20" or 92), not true\n'
+    )
+
+
+def test_true_is_not_one_fte_nor_a_reading_of_one(run: Run, workdir: Path) -> None:
+    write(
+        workdir / "plans" / "demo.yaml",
+        "wfplan: 1\nid: demo\ntitle: Demo plan\nstaffing:\n  snapshots:\n    - as_of: 2021\n"
+        "      teams:\n        - {team: A, permanent: true, agency: 1, vacant: 1}\n"
+        "measures:\n  - {id: m, title: M, better: lower, baseline: {as_of: 2020, value: yes}}\n"
+        "  - {id: n, title: N, better: lower, baseline: {as_of: 2020, value: false}}\n",
+    )
+    assert run("validate").stdout == (
+        'plans/demo.yaml:8:32: error WF104 `permanent` in team row "A": expected a number, '
+        "not true\n"
+        'plans/demo.yaml:10:69: error WF103 `value` should be a number, not text "yes" in '
+        'measure "m"\n'
+        'plans/demo.yaml:11:69: error WF104 `value` in measure "n": expected a number, not false\n'
+        "1 file checked: 3 errors, 0 warnings\n"
+    )

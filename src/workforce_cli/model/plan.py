@@ -17,6 +17,7 @@ from workforce_cli.model.types import (
     DateText,
     Fte,
     Id,
+    Number,
     Owners,
     StatedCount,
     StatedPercent,
@@ -188,6 +189,16 @@ class Target(Strict):
     forecast: DateText | None = None
     """The plan's own prediction of when the target will be reached."""
 
+    @field_validator("value", mode="before")
+    @classmethod
+    def _not_a_boolean(cls, value: object) -> object:
+        # `value: true` would otherwise pass as the number 1, a target of 1%.
+        if isinstance(value, bool):
+            raise ValueError(
+                f'expected a percentage ("92%", "80:20" or 92), not {str(value).lower()}'
+            )
+        return value
+
     @field_validator("value")
     @classmethod
     def _readable(cls, value: float | str) -> float | str:
@@ -205,13 +216,13 @@ class Target(Strict):
 
 class Reading(Strict):
     as_of: DateText
-    value: float
+    value: Number
     notes: str | None = None
 
 
 class MeasureTarget(Strict):
     by: DateText
-    value: float
+    value: Number
     notes: str | None = None
 
 

@@ -59,7 +59,16 @@ Owners = Annotated[
     ),
 ]
 
-Fte = Annotated[float, Field(ge=0)]
+
+def _not_a_boolean(value: Any) -> Any:
+    # YAML's `true` is the int 1 to Python, so a float field would take it as 1 FTE.
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, not {str(value).lower()}")
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_not_a_boolean)]
+Fte = Annotated[float, Field(ge=0), BeforeValidator(_not_a_boolean)]
 
 
 class YamlFloat(float):
