@@ -86,4 +86,4 @@ def _make_dir(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise UsageError(f"cannot create {path}: {err.strerror or err}") from None
+        raise UsageError(f"cannot create {path}: {safewrite.reason(err)}") from None
