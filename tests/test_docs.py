@@ -10,8 +10,9 @@ documentation tests:
 * A yaml block preceded by the line `<!-- fragment -->` is a piece of a file (a `targets:`
   list, another tool's configuration). It must parse as YAML; it is not validated. Any other
   yaml block fails the test: a block is either whole or marked, never silently skipped.
-* A yaml block preceded by `<!-- file: PATH -->` is also written to PATH in the page's working
-  copy (below) before the console blocks after it run: a tutorial's "now edit the file" step.
+* A block of any kind preceded by `<!-- file: PATH -->` is written to PATH in the page's
+  working copy (below) before the console blocks after it run: a tutorial's "now edit the
+  file" step, a report template. (A yaml block so marked is still checked as above.)
 * A ```` ```console ```` block holds commands, each on a line starting with `$ `, each followed
   by what it prints (stdout, then stderr). The commands of one page run in order in one working
   copy of the repository: a temporary folder with a copy of `plans/`, committed to git on a
@@ -33,6 +34,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,12 +196,14 @@ TOML_BLOCKS = _all("toml")
 
 
 @pytest.mark.parametrize("block", TOML_BLOCKS, ids=[b.where for b in TOML_BLOCKS])
-def test_toml_example_is_a_configuration(
-    block: Block, workdir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_toml_example_is_a_configuration(block: Block, workdir: Path) -> None:
+    # An unknown key or a wrong type would be a usage error here.
     (workdir / "wfplan.toml").write_text(block.text, "utf-8")
+    written = tomllib.loads(block.text)
     settings = config.load()
-    assert settings.labels or settings.paths
+    for key in ("due_within", "red_after", "labels"):
+        if key in written:
+            assert getattr(settings, key) == written[key], f"{block.where}: {key}"
 
 
 # --- console blocks ------------------------------------------------------------------------
@@ -292,7 +296,7 @@ def test_console_examples_print_what_they_show(
     _working_copy(workdir)
     capsys.readouterr()
     for block in _blocks(page):
-        if block.lang == "yaml" and block.marker.startswith("<!-- file: "):
+        if block.marker.startswith("<!-- file: "):
             target = workdir / block.marker.removeprefix("<!-- file: ").removesuffix(" -->")
             target.write_text(block.text, "utf-8")
         if block.lang != "console":
