@@ -8,8 +8,9 @@ documentation tests:
   warning (`wfplan validate --strict`) as printed: a plan on its own, a staffing file
   (`kind: staffing`) together with the repository's plan it names.
 * A yaml block preceded by the line `<!-- fragment -->` is a piece of a file (a `targets:`
-  list, another tool's configuration). It must parse as YAML; it is not validated. Any other
-  yaml block fails the test: a block is either whole or marked, never silently skipped.
+  list, another tool's configuration). It must parse as YAML; it is not validated. A yaml
+  block preceded by `<!-- copy of PATH -->` must equal that file of the repository (the CI
+  examples). Any other yaml block fails the test: a block is whole or marked, never skipped.
 * A block of any kind preceded by `<!-- file: PATH -->` is written to PATH in the page's
   working copy (below) before the console blocks after it run: a tutorial's "now edit the
   file" step, a report template. (A yaml block so marked is still checked as above.)
@@ -151,6 +152,10 @@ def test_one_spelling_for_each_format() -> None:
 
 def _check_yaml_block(block: Block, folder: Path, run: Run) -> None:
     first = block.text.lstrip().split("\n", 1)[0]
+    copy = re.fullmatch(r"<!-- copy of (\S+) -->", block.marker)
+    if copy:
+        assert block.text == (REPO / copy[1]).read_text("utf-8"), f"{block.where}: {copy[1]}"
+        return
     if block.marker == "<!-- fragment -->":
         YAML(typ="safe", pure=True).load(block.text)
         return
