@@ -16,9 +16,9 @@ documentation tests:
   file" step, a report template. (A yaml block so marked is still checked as above.)
 * A ```` ```console ```` block holds commands, each on a line starting with `$ `, each followed
   by what it prints (stdout, then stderr). The commands of one page run in order in one working
-  copy of the repository: a temporary folder with a copy of `plans/`, committed to git on a
-  branch named `main`, so `wfplan diff main` and the writing commands work and a page's
-  examples may build on each other. `wfplan ...` runs in-process (a plain `| head -N` is
+  copy of the repository: a temporary folder with a copy of `plans/` and `schemas/`, committed
+  to git on a branch named `main`, so `wfplan diff main` and the writing commands work and a
+  page's examples may build on each other. `wfplan ...` runs in-process (a plain `| head -N` is
   applied to its output); anything else (`git`, `sed`) runs in bash. A line `...` in the
   expected output (indented or not) stands for any number of lines; trailing spaces are
   ignored. Commands whose output depends on the day give `--as-of` (or set `WFPLAN_AS_OF`
@@ -277,6 +277,7 @@ def _run_shell(command: str, folder: Path) -> str:
 
 def _working_copy(folder: Path) -> None:
     shutil.copytree(PLANS, folder / "plans")
+    shutil.copytree(REPO / "schemas", folder / "schemas")
     git = ["git", "-c", "user.name=Docs", "-c", "user.email=docs@example.org"]
     subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True)
     subprocess.run([*git, "-C", str(folder), "add", "-A"], check=True)
