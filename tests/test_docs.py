@@ -15,14 +15,15 @@ documentation tests:
   working copy (below) before the console blocks after it run: a tutorial's "now edit the
   file" step, a report template. (A yaml block so marked is still checked as above.)
 * A ```` ```console ```` block holds commands, each on a line starting with `$ `, each followed
-  by what it prints (stdout, then stderr). The commands of one page run in order in one working
-  copy of the repository: a temporary folder with a copy of `plans/` and `schemas/`, committed
-  to git on a branch named `main`, so `wfplan diff main` and the writing commands work and a
-  page's examples may build on each other. `wfplan ...` runs in-process (a plain `| head -N` is
-  applied to its output); anything else (`git`, `sed`) runs in bash. A line `...` in the
-  expected output (indented or not) stands for any number of lines; trailing spaces are
-  ignored. Commands whose output depends on the day give `--as-of` (or set `WFPLAN_AS_OF`
-  before `wfplan`): the tests set none for them.
+  by what it prints. The commands of one page run in order in one working copy of the
+  repository: a temporary folder with a copy of `plans/` and `schemas/`, committed to git on a
+  branch named `main`, so `wfplan diff main` and the writing commands work and a page's
+  examples may build on each other. `wfplan ...` runs in-process, its stdout then its stderr
+  (a plain `| head -N` is applied to them); anything else (`git`, `sed`, `; echo $?`) runs in
+  bash, stdout and stderr interleaved as on a terminal. A line `...` in the expected output
+  (indented or not) stands for any number of lines; trailing spaces are ignored. Commands
+  whose output depends on the day give `--as-of` (or set `WFPLAN_AS_OF` before `wfplan`):
+  the tests set none for them.
 * A ```` ```toml ```` block is a configuration file and must load as one.
 """
 
@@ -268,11 +269,18 @@ def _run_wfplan(
 
 
 def _run_shell(command: str, folder: Path) -> str:
+    # As on a terminal: stdout and stderr interleaved in the order they were written.
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     done = subprocess.run(
-        ["bash", "-c", command], cwd=folder, env=env, capture_output=True, text=True, check=False
+        ["bash", "-c", command],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
     )
-    return done.stdout + done.stderr
+    return done.stdout
 
 
 def _working_copy(folder: Path) -> None:
