@@ -1,0 +1,83 @@
+"""A headcount table (team or section, permanent, agency, vacant) -> one staffing snapshot.
+
+The rows become the snapshot's teams exactly as `wfplan snapshot add` writes them (the same
+`CsvRow` values and figure rules): a blank cell is unknown, never zero; a figure keeps the
+text it was written with. A row named "Total" gives the snapshot's `stated_totals`, which
+`wfplan validate` then checks against the rows. The date is `--as-of`, else the one the
+header states ("Section As at February 2021").
+"""
+
+from __future__ import annotations
+
+import re
+
+from workforce_cli import dates
+from workforce_cli.importing.columns import HEADCOUNT_FIELDS, Columns
+from workforce_cli.importing.results import Problem, SnapshotOut
+from workforce_cli.read.tables import Table
+from workforce_cli.staffing_csv import CsvRow, _figure_problem
+
+_TOTAL = re.compile(r"^(grand\s+)?totals?\b", re.I)
+_AS_AT = re.compile(r"\bas\s+(?:at|of)\s+(?P<date>.+?)\s*$", re.I)
+
+
+def stated_date(table: Table, columns: Columns) -> str | None:
+    """The date a headcount table's header (or the rows above it) gives, if any."""
+    texts = [*columns.names, table.heading or ""]
+    texts += [cell for row in table.rows[: columns.header_row] for cell in row.cells]
+    for text in texts:
+        for line in text.splitlines():
+            match = _AS_AT.search(line)
+            if match:
+                try:
+                    dates.resolve_as_of(match["date"])
+                except dates.DateError:
+                    continue
+                return match["date"]
+    return None
+
+
+def snapshot(tables: list[tuple[Table, Columns]], as_of: str, errors: list[Problem]) -> SnapshotOut:
+    """The snapshot of one headcount table (split across pages: several)."""
+    first, first_columns = tables[0]
+    header = " ".join([*first_columns.names, first.heading or ""]).casefold()
+    unit = "headcount" if "headcount" in header and "fte" not in header else "fte"
+    rows: list[CsvRow] = []
+    stated: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for table, columns in tables:
+        team_column = columns.index("team")
+        for row in table.rows[columns.header_row + 1 :]:
+            if not any(row.cells) or row.spans:
+                continue
+            if Columns(0, row.cells, {}).signature() == columns.signature():
+                continue
+            team = row.cells[team_column].strip() if team_column is not None else ""
+            figures: dict[str, str] = {}
+            for field in HEADCOUNT_FIELDS[1:]:
+                index = columns.index(field)
+                text = (
+                    row.cells[index].strip() if index is not None and index < len(row.cells) else ""
+                )
+                if not text:
+                    continue
+                problem = _figure_problem(text)
+                where = table.where(row.number, columns.header(index or 0))
+                if problem:
+                    errors.append(Problem(where, f'"{text}" {problem}'))
+                else:
+                    figures[field] = text
+            where = table.where(row.number, columns.header(team_column or 0))
+            if _TOTAL.match(team):
+                stated.update(figures)
+            elif not team:
+                if figures:
+                    errors.append(Problem(where, "figures without a team name"))
+            elif team.casefold() in seen:
+                errors.append(Problem(where, f'"{team}" is already on {seen[team.casefold()]}'))
+            else:
+                seen[team.casefold()] = f"row {row.number}"
+                rows.append(CsvRow(row.number, team, figures))
+    if not rows:
+        errors.append(Problem(first.where(), "no team rows under the header"))
+    return SnapshotOut(as_of, unit, rows, stated, first.where())
