@@ -1,4 +1,4 @@
-"""Diagnostics: the value every check produces, the table of codes, and their printers.
+"""Diagnostics: the value every check produces and the table of codes.
 
 Editors and CI parse these lines, so the text format, the codes and the JSON keys are a
 public interface: change them only with a note in the README.
@@ -7,9 +7,8 @@ public interface: change them only with a note in the README.
 from __future__ import annotations
 
 import difflib
-import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -97,58 +96,3 @@ def count(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
         else:
             warnings += 1
     return errors, warnings
-
-
-def plural(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
-def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    errors, warnings = count(diagnostics)
-    checked = f"{plural(files, 'file')} checked"
-    if not errors and not warnings:
-        return f"{checked}: no problems found"
-    return f"{checked}: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
-
-
-def format_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    lines: list[str] = []
-    for d in diagnostics:
-        lines.append(f"{d.file}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}")
-        if d.hint:
-            lines.append(f"    hint: {d.hint}")
-    lines.append(summary(diagnostics, files))
-    return "\n".join(lines) + "\n"
-
-
-def format_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    return json.dumps([asdict(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
-
-
-def _escape_data(text: str) -> str:
-    # GitHub workflow commands: https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def format_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    lines = []
-    for d in diagnostics:
-        message = f"{d.message} ({d.hint})" if d.hint else d.message
-        properties = (
-            f"file={_escape_property(d.file)},line={d.line},col={d.column},"
-            f"title={_escape_property(d.code)}"
-        )
-        lines.append(f"::{d.severity} {properties}::{_escape_data(message)}")
-    lines.append(summary(diagnostics, files))
-    return "\n".join(lines) + "\n"
-
-
-FORMATTERS: dict[str, Callable[[Sequence[Diagnostic], int], str]] = {
-    "text": format_text,
-    "json": format_json,
-    "github": format_github,
-}

@@ -14,8 +14,8 @@ import re
 from workforce_cli import dates
 from workforce_cli.importing.columns import HEADCOUNT_FIELDS, Columns
 from workforce_cli.importing.results import Problem, SnapshotOut
+from workforce_cli.read.csv_rows import CsvRow, figure_problem
 from workforce_cli.read.tables import Table
-from workforce_cli.staffing_csv import CsvRow, _figure_problem
 
 _TOTAL = re.compile(r"^(grand\s+)?totals?\b", re.I)
 _AS_AT = re.compile(r"\bas\s+(?:at|of)\s+(?P<date>.+?)\s*$", re.I)
@@ -61,7 +61,7 @@ def snapshot(tables: list[tuple[Table, Columns]], as_of: str, errors: list[Probl
                 )
                 if not text:
                     continue
-                problem = _figure_problem(text)
+                problem = figure_problem(text)
                 where = table.where(row.number, columns.header(index or 0))
                 if problem:
                     errors.append(Problem(where, f'"{text}" {problem}'))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workforce_cli.staffing_csv import CsvRow
+from workforce_cli.read.csv_rows import CsvRow
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from workforce_cli.editing import scalar
+from workforce_cli.edit.document import scalar
+from workforce_cli.edit.snapshot import schema_modeline, snapshot_lines
 from workforce_cli.importing.results import Imported, Item, Step
-from workforce_cli.snapshot_add import _snapshot_lines, schema_modeline
 
 _UNSAFE_BLOCK = re.compile(r"[\t\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]")
 
@@ -40,7 +40,7 @@ def render(
         lines += ["", "staffing:", f"  unit: {result.snapshots[0].unit}", "  snapshots:"]
         for snapshot in result.snapshots:
             lines.append(f"    # {snapshot.cite}")
-            lines += _snapshot_lines(snapshot.as_of, snapshot.rows, 4, 2, 2)
+            lines += snapshot_lines(snapshot.as_of, snapshot.rows, 4, 2, 2)
             if snapshot.stated:
                 cells = ", ".join(f"{name}: {value}" for name, value in snapshot.stated.items())
                 lines.append(f"      stated_totals: {{{cells}}}")

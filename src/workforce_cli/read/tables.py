@@ -27,7 +27,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from workforce_cli.staffing_csv import decode
+from workforce_cli.read.csv_rows import decode
 
 SUFFIXES = (".docx", ".xlsx", ".ods", ".csv")
 INSTALL = "pip install 'wfplan[import]'"
