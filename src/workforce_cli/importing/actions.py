@@ -136,7 +136,8 @@ class Builder:
         return f"{self.theme.id.split('-')[0]}-{name}"
 
     def _add_step(self, item: Item, title: str, cite: str) -> Step:
-        step = Step(self.ids.make(self._base(title, 3)), title, cite)
+        prefix = item.id.split("-")[0]
+        step = Step(self.ids.make(f"{prefix}-{slug(title, 3)}"), title, cite)
         item.steps.append(step)
         return step
 
@@ -176,11 +177,17 @@ class Builder:
         status, done_on = _status(item, table, columns, row, cell, self.result.problems)
         if status is not None:
             item.status, item.done_on = status, done_on
+            item.status_note = f"{_where_header(columns, 'status')}: {cell('status')}"
 
 
 def _where(table: Table, columns: Columns, row: Row, field: str) -> str:
     index = columns.index(field)
     return table.where(row.number, columns.header(index) if index is not None else None)
+
+
+def _where_header(columns: Columns, field: str) -> str:
+    index = columns.index(field)
+    return columns.header(index) if index is not None else field
 
 
 def _same_header(row: Row, columns: Columns) -> bool:
@@ -271,10 +278,12 @@ def _notes(columns: Columns, row: Row, cell: Cell) -> list[str]:
 def _share_timescales(item: Item, problems: list[Problem]) -> None:
     """Give each milestone its due from the action's timescale lines (see the module doc),
     and the row's status where the milestone has none of its own."""
-    for step in item.steps:
-        if step.status is None and item.status is not None:
-            step.status, step.done_on = item.status, item.done_on
-    if item.steps:
+    if item.steps and item.status is not None:
+        if any(step.status is not None for step in item.steps) and item.status_note:
+            item.notes.insert(0, item.status_note)  # the milestones have statuses of their own
+        for step in item.steps:
+            if step.status is None:
+                step.status, step.done_on = item.status, item.done_on
         item.status = item.done_on = None
     lines = item.timescales
     if lines:
@@ -305,6 +314,10 @@ def _share_timescales(item: Item, problems: list[Problem]) -> None:
                 step.due, step.start = due, start
         return
     if not lines:
+        if item.timescale_where:
+            problems.append(
+                Problem(item.timescale_where, "no timescale given; each step is due tbc")
+            )
         return
     item.timescale = None
     for step, line in zip(item.steps, lines, strict=True):

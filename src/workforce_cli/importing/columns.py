@@ -44,6 +44,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "by whom",
         "who",
         "accountable officer",
+        "budget holder",
     ),
     "timescale": (
         "timescale",

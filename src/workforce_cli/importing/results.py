@@ -55,6 +55,8 @@ class Item:
     steps: list[Step] = field(default_factory=list)
     timescales: list[str] = field(default_factory=list)
     """The timescale cell's lines, shared out to the steps once all rows are read."""
+    status_note: str | None = None
+    """The row's own status cell as a note, for when its milestones have their own."""
     timescale_where: str = ""
     """The timescale cell, for the problems about it."""
 

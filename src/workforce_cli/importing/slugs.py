@@ -16,6 +16,7 @@ MAX = 40
 
 
 def words(text: str) -> list[str]:
+    text = text.replace("'", "").replace("’", "")  # children's -> childrens, one word
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.findall(r"[a-z0-9]+", ascii_text.lower())
 
