@@ -62,7 +62,7 @@ class Builder:
                 Problem(table.where(), "no timescale column: every step is due tbc")
             )
         for row in table.rows[columns.header_row + 1 :]:
-            if not any(row.cells) or _same_header(row, columns):
+            if not any(row.cells) or columns.repeats_header(row):
                 continue
             self._row(table, columns, row)
 
@@ -188,10 +188,6 @@ def _where(table: Table, columns: Columns, row: Row, field: str) -> str:
 def _where_header(columns: Columns, field: str) -> str:
     index = columns.index(field)
     return columns.header(index) if index is not None else field
-
-
-def _same_header(row: Row, columns: Columns) -> bool:
-    return Columns(0, row.cells, {}).signature() == columns.signature()
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from workforce_cli.read.tables import Row
 
@@ -96,8 +97,11 @@ HEADER_SEARCH = 5
 """A header is looked for in a table's first rows (a title row may come first)."""
 
 
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
 def normalise(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold().replace("_", " ")).split())
+    return " ".join(_PUNCTUATION.sub(" ", text.casefold()).split())
 
 
 def field_of(header: str, overrides: dict[str, str]) -> str | None:
@@ -131,18 +135,27 @@ class Columns:
             return "headcount"
         return "actions" if "title" in present else "none"
 
+    @cached_property
+    def _by_field(self) -> dict[str, int]:
+        return {name: column for column, name in self.fields.items()}
+
     def index(self, field: str) -> int | None:
-        for column, name in self.fields.items():
-            if name == field:
-                return column
-        return None
+        return self._by_field.get(field)
 
     def header(self, column: int) -> str:
         return self.names[column] if column < len(self.names) else f"column {column + 1}"
 
+    @cached_property
     def signature(self) -> tuple[str, ...]:
         """What makes two tables one table split across pages: the same headers."""
         return tuple(normalise(n) for n in self.names)
+
+    def repeats_header(self, row: Row) -> bool:
+        """The header again (a table's next page repeats it)."""
+        first = row.cells[0] if row.cells else ""
+        if normalise(first) != (self.signature[0] if self.signature else ""):
+            return False
+        return tuple(normalise(c) for c in row.cells) == self.signature
 
 
 def find_header(rows: list[Row], overrides: dict[str, str]) -> Columns | None:

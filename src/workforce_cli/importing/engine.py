@@ -63,7 +63,7 @@ def build(tables: list[Table], source: str, options: Options) -> Imported:
                 (result.errors if len(chosen) == 1 else result.problems).append(problem)
             continue
         _record_mapping(result, table, columns)
-        if groups and groups[-1][1][-1][1].signature() == columns.signature():
+        if groups and groups[-1][1][-1][1].signature == columns.signature:
             groups[-1][1].append((table, columns))  # one table split across pages
         else:
             groups.append((columns.kind, [(table, columns)]))

@@ -50,7 +50,7 @@ def snapshot(tables: list[tuple[Table, Columns]], as_of: str, errors: list[Probl
         for row in table.rows[columns.header_row + 1 :]:
             if not any(row.cells) or row.spans:
                 continue
-            if Columns(0, row.cells, {}).signature() == columns.signature():
+            if columns.repeats_header(row):
                 continue
             team = row.cells[team_column].strip() if team_column is not None else ""
             figures: dict[str, str] = {}
