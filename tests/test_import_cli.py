@@ -497,3 +497,62 @@ def test_without_the_import_extras(
         "wfplan: error: reading spreadsheet (.xlsx, .ods) files needs the import extras, which "
         "are not installed: pip install 'wfplan[import]'\n"
     )
+
+
+def test_theme_column_statuses_and_completion_dates(run: Run, workdir: Path) -> None:
+    write(
+        workdir / "plan.csv",
+        "Action,Lead,Timescale,Status,Date completed,Theme\n"
+        "Audit,HR,June 05,Complete,30/06/2005,Recruitment\n"
+        "Review,HR;Ops,Dec 05,Done,,Recruitment\n"
+        "Launch,,Q1 2006,Delayed,,Retention\n"
+        ",,,,,\n"
+        "Mentoring,Line Managers,End March 06,In progress,,Retention,see minutes\n",
+    )
+    result = run("import", "plan.csv", "--title", "T", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        'wfplan: warning: plan.csv: table 1, row 3, column "Status": "Done" gives no date it '
+        "was done; done_on: tbc (set the date)\n"
+        'wfplan: warning: plan.csv: table 1, row 4, column "Status": "Delayed" is not a status '
+        "wfplan knows; kept as a note\n"
+        "wfplan: warning: plan.csv: table 1, row 6: cells beyond the header's columns, not "
+        'imported: "see minutes"\n'
+    )
+    assert result.stdout.split("actions:\n")[1] == (
+        "  # plan.csv: table 1, row 2\n"
+        "  - id: recruitment-audit\n"
+        "    theme: recruitment\n"
+        "    title: Audit\n"
+        "    owner: HR\n"
+        "    timescale: June 05\n"
+        "    due: June 05\n"
+        "    status: done\n"
+        "    done_on: 30/06/2005\n"
+        "  # plan.csv: table 1, row 3\n"
+        "  - id: recruitment-review\n"
+        "    theme: recruitment\n"
+        "    title: Review\n"
+        "    owner:\n"
+        "      - HR\n"
+        "      - Ops\n"
+        "    timescale: Dec 05\n"
+        "    due: Dec 05\n"
+        "    status: done\n"
+        "    done_on: tbc\n"
+        "  # plan.csv: table 1, row 4\n"
+        "  - id: retention-launch\n"
+        "    theme: retention\n"
+        "    title: Launch\n"
+        "    timescale: Q1 2006\n"
+        '    notes: "Status: Delayed"\n'
+        "    due: Q1 2006\n"
+        "  # plan.csv: table 1, row 6\n"
+        "  - id: retention-mentoring\n"
+        "    theme: retention\n"
+        "    title: Mentoring\n"
+        "    owner: Line Managers\n"
+        "    timescale: End March 06\n"
+        "    due: End March 06\n"
+        "    status: in_progress\n"
+    )

@@ -92,6 +92,11 @@ class Builder:
 
         cite = table.where(row.number)
         filled = [i for i, text in enumerate(row.cells) if text.strip()]
+        beyond = [text.strip() for text in row.cells[len(columns.names) :] if text.strip()]
+        if beyond:
+            shown = ", ".join(f'"{_short(text)}"' for text in beyond)
+            message = f"cells beyond the header's columns, not imported: {shown}"
+            self.result.problems.append(Problem(cite, message))
         first = row.cells[0].strip() if row.cells else ""
         if row.spans or (filled == [0] and len(columns.fields) > 1 and _looks_like_heading(first)):
             self._start_theme(first, cite)
