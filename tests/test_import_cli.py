@@ -556,3 +556,66 @@ def test_theme_column_statuses_and_completion_dates(run: Run, workdir: Path) -> 
         "    due: End March 06\n"
         "    status: in_progress\n"
     )
+
+
+def test_headcount_unit_and_an_unused_as_of(run: Run, workdir: Path) -> None:
+    write(
+        workdir / "teams.csv",
+        "Service,Permanent headcount,Agency headcount,Vacant posts\n"
+        "Assessment,20,4,\n"
+        "Fostering,,,\n",
+    )
+    result = run("import", "teams.csv", "--title", "T", "--as-of", "Q1 2025", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout.endswith(
+        "staffing:\n"
+        "  unit: headcount\n"
+        "  snapshots:\n"
+        "    # teams.csv: table 1\n"
+        "    - as_of: Q1 2025\n"
+        "      teams:\n"
+        "        - {team: Assessment, permanent: 20, agency: 4}\n"
+        "        - {team: Fostering}\n"
+    )
+    write(workdir / "plan.csv", "Action,Timescale\nAudit,June 05\n")
+    result = run("import", "plan.csv", "--title", "T", "--as-of", "Q1 2025", "--dry-run")
+    assert result.stderr == "wfplan: warning: plan.csv: --as-of: no headcount table was imported\n"
+
+
+def test_numbered_sub_rows_under_a_theme_column(run: Run, workdir: Path) -> None:
+    write(
+        workdir / "plan.csv",
+        "Theme,Ref,Action,Timescale\n"
+        "Recruitment,1,Job events,\n"
+        "Recruitment,1.1,Spring fair,Spring 2022\n"
+        "Recruitment,1.2,Autumn fair,\n"
+        "Retention,2,Exit interviews,Ongoing\n",
+    )
+    result = run("import", "plan.csv", "--title", "T", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        'wfplan: warning: plan.csv: table 1, row 4, column "Timescale": no timescale given; '
+        "due: tbc\n"
+    )
+    assert result.stdout.split("actions:\n")[1] == (
+        "  # plan.csv: table 1, row 2\n"
+        "  - id: recruitment-job-events\n"
+        "    theme: recruitment\n"
+        "    title: Job events\n"
+        "    milestones:\n"
+        "      # plan.csv: table 1, row 3\n"
+        "      - id: recruitment-spring-fair\n"
+        "        title: Spring fair\n"
+        "        timescale: Spring 2022\n"
+        "        due: Spring 2022\n"
+        "      # plan.csv: table 1, row 4\n"
+        "      - id: recruitment-autumn-fair\n"
+        "        title: Autumn fair\n"
+        "        due: tbc\n"
+        "  # plan.csv: table 1, row 5\n"
+        "  - id: retention-exit-interviews\n"
+        "    theme: retention\n"
+        "    title: Exit interviews\n"
+        "    timescale: Ongoing\n"
+        "    due: Ongoing\n"
+    )

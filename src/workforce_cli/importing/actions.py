@@ -101,7 +101,8 @@ class Builder:
         if row.spans or (filled == [0] and len(columns.fields) > 1 and _looks_like_heading(first)):
             self._start_theme(first, cite)
             return
-        if theme_text := cell("theme"):
+        theme_text = " ".join(cell("theme").split())
+        if theme_text and (self.theme is None or self.theme.title != theme_text):
             self._start_theme(theme_text, cite)
         title, steps = cell("title"), cell("steps")
         ref = cell("ref") or _leading_ref(title)
@@ -112,7 +113,7 @@ class Builder:
         if not title and not steps:
             return
         if item is not None and ref and item.ref and ref.startswith(item.ref + "."):
-            self._sub_row(item, table, columns, row, cell, title, ref)
+            self._sub_row(item, table, columns, row, cell, title)
             return
         lines = _lines(title) or _lines(steps)
         head = [line for line in lines if not _BULLET.match(line)]
@@ -158,15 +159,17 @@ class Builder:
         self._fields(item, table, columns, row, cell)
 
     def _sub_row(
-        self, item: Item, table: Table, columns: Columns, row: Row, cell: Cell, title: str, ref: str
+        self, item: Item, table: Table, columns: Columns, row: Row, cell: Cell, title: str
     ) -> None:
         cite = table.where(row.number)
         step = self._add_step(item, title, cite)
         step.owner = _owners(cell("owner"))
+        if columns.index("timescale") is not None:
+            step.timescale_where = _where(table, columns, row, "timescale")
         if timescale := cell("timescale"):
             step.timescale = timescale
             step.due = _due(timescale, table, row, columns, self.result.problems)
-        step.status, step.done_on = _status(item, table, columns, row, cell, self.result.problems)
+        step.status, step.done_on = _status(table, columns, row, cell, self.result.problems)
         step.notes.extend(_notes(columns, row, cell))
 
     def _fields(self, item: Item, table: Table, columns: Columns, row: Row, cell: Cell) -> None:
@@ -179,7 +182,7 @@ class Builder:
         if cell("links"):
             item.links.append(cell("links"))
         item.notes.extend(_notes(columns, row, cell))
-        status, done_on = _status(item, table, columns, row, cell, self.result.problems)
+        status, done_on = _status(table, columns, row, cell, self.result.problems)
         if status is not None:
             item.status, item.done_on = status, done_on
             item.status_note = f"{_where_header(columns, 'status')}: {cell('status')}"
@@ -235,7 +238,7 @@ def _short(text: str) -> str:
 
 
 def _status(
-    item: Item, table: Table, columns: Columns, row: Row, cell: Cell, problems: list[Problem]
+    table: Table, columns: Columns, row: Row, cell: Cell, problems: list[Problem]
 ) -> tuple[str | None, str | None]:
     """The status a row's Status cell gives (None: none given) and its done_on."""
     text = cell("status")
@@ -295,37 +298,41 @@ def _share_timescales(item: Item, problems: list[Problem]) -> None:
             item.start = (timescales.read(item.timescale) or timescales.Due("")).start
         return
     item.due = None
-    if len(lines) == 1 or (lines and len(lines) != len(item.steps)):
-        text = item.timescale or ""
-        if len(lines) > 1:
-            problems.append(
-                Problem(
-                    item.timescale_where,
-                    f"{len(lines)} timescales for {len(item.steps)} steps: which is which is "
-                    "not said; each step is due tbc",
-                )
-            )
-            due, start = "tbc", None
-        else:
-            found = timescales.read(text)
-            due = _read_or_tbc(text, item.timescale_where, problems)
-            start = found.start if found else None
-        for step in item.steps:
-            if step.timescale is None:
-                step.due, step.start = due, start
+    shared = [step for step in item.steps if step.timescale is None]  # sub-rows have their own
+    if not shared:
         return
     if not lines:
-        if item.timescale_where:
+        for step in shared:
+            if step.timescale_where:
+                problems.append(Problem(step.timescale_where, "no timescale given; due: tbc"))
+        if item.timescale_where and any(not step.timescale_where for step in shared):
             problems.append(
                 Problem(item.timescale_where, "no timescale given; each step is due tbc")
             )
         return
-    item.timescale = None
-    for step, line in zip(item.steps, lines, strict=True):
-        found = timescales.read(line)
-        step.timescale = line
-        step.due = _read_or_tbc(line, item.timescale_where, problems)
-        step.start = found.start if found else None
+    if len(lines) == len(shared) > 1:
+        item.timescale = None
+        for step, line in zip(shared, lines, strict=True):
+            found = timescales.read(line)
+            step.timescale = line
+            step.due = _read_or_tbc(line, item.timescale_where, problems)
+            step.start = found.start if found else None
+        return
+    if len(lines) > 1:
+        problems.append(
+            Problem(
+                item.timescale_where,
+                f"{len(lines)} timescales for {len(shared)} steps: which is which is not said; "
+                "each step is due tbc",
+            )
+        )
+        due, start = "tbc", None
+    else:
+        found = timescales.read(lines[0])
+        due = _read_or_tbc(lines[0], item.timescale_where, problems)
+        start = found.start if found else None
+    for step in shared:
+        step.due, step.start = due, start
 
 
 def _read_or_tbc(text: str | None, where: str, problems: list[Problem]) -> str:

@@ -77,6 +77,8 @@ def build(tables: list[Table], source: str, options: Options) -> Imported:
         else:
             result.snapshots.append(_snapshot(members, options, result))
     builder.finish()
+    if options.as_of is not None and not result.snapshots:
+        result.problems.append(Problem(source, "--as-of: no headcount table was imported"))
     if len({s.as_of for s in result.snapshots}) < len(result.snapshots):
         result.errors.append(
             Problem(source, "several headcount tables as of the same date; import one with --table")

@@ -31,6 +31,8 @@ class Step:
     status: str | None = None
     done_on: str | None = None
     notes: list[str] = field(default_factory=list)
+    timescale_where: str = ""
+    """A numbered sub-row's own timescale cell, for the problems about it."""
 
 
 @dataclass
