@@ -113,3 +113,11 @@ def test_ids_are_short_slugs_and_unique() -> None:
         "audit-2",
         "audit-3",
     ]
+
+
+def test_each_kind_of_table_keeps_its_own_fields() -> None:
+    actions = find_header([Row(1, ("Service", "Action", "Lead"))], {})
+    assert actions is not None and actions.fields == {1: "title", 2: "owner"}
+    headcount = find_header([Row(1, ("Team", "Permanent", "Agency", "Notes"))], {})
+    assert headcount is not None and headcount.kind == "headcount"
+    assert headcount.fields == {0: "team", 1: "permanent", 2: "agency"}

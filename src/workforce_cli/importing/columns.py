@@ -171,7 +171,11 @@ def find_header(rows: list[Row], overrides: dict[str, str]) -> Columns | None:
                     fields[column] = field
         columns = Columns(position, row.cells, fields)
         if columns.kind != "none" and len(fields) >= 2:
-            return columns
+            # A "Service" column in an action plan is not a team; "Notes" in a headcount table
+            # is not an action's: each kind keeps its own fields.
+            own = HEADCOUNT_FIELDS if columns.kind == "headcount" else ACTION_FIELDS
+            kept = {column: field for column, field in fields.items() if field in own}
+            return Columns(position, row.cells, kept)
     return None
 
 
