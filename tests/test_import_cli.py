@@ -619,3 +619,34 @@ def test_numbered_sub_rows_under_a_theme_column(run: Run, workdir: Path) -> None
         "    timescale: Ongoing\n"
         "    due: Ongoing\n"
     )
+
+
+def test_totals_the_rows_contradict_are_kept_as_notes(run: Run, workdir: Path) -> None:
+    write(
+        workdir / "teams.csv",
+        "Team,Permanent,Agency,Vacant,Establishment\n"
+        "Assessment,20,4,2,26\n"
+        "Fostering,10,1,1,13\n"
+        "Total,31,5.0,3,\n",
+    )
+    result = run("import", "teams.csv", "--as-of", "Mar 2025", "--title", "T")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        'wfplan: warning: teams.csv: table 1, row 3, column "Establishment": establishment 13 '
+        "is not permanent + agency + vacant (12); kept as a note\n"
+        'wfplan: warning: teams.csv: table 1, row 4, column "Permanent": the permanent total 31 '
+        "does not match: the rows add up to 30.00; kept as a note\n"
+    )
+    assert (
+        (workdir / "plans" / "teams.yaml")
+        .read_text("utf-8")
+        .endswith(
+            "        - {team: Assessment, permanent: 20, agency: 4, vacant: 2, establishment: 26}\n"
+            "        - {team: Fostering, permanent: 10, agency: 1, vacant: 1}\n"
+            "      stated_totals: {agency: 5.0, vacant: 3}\n"
+            "      notes: |-\n"
+            '        "Fostering": establishment stated as 13.\n'
+            "        Total permanent stated as 31 (teams.csv: table 1, row 4).\n"
+        )
+    )
+    assert run("validate", "plans/teams.yaml").exit_code == 0

@@ -98,7 +98,7 @@ def _snapshot(
             f"{table.where()}: the headcount table does not say the date of its figures; "
             "give it with --as-of (such as --as-of 'Feb 2021')"
         )
-    return headcount.snapshot(members, as_of, result.errors)
+    return headcount.snapshot(members, as_of, result.errors, result.problems)
 
 
 def _record_mapping(result: Imported, table: Table, columns: Columns) -> None:

@@ -37,7 +37,9 @@ def stated_date(table: Table, columns: Columns) -> str | None:
     return None
 
 
-def snapshot(tables: list[tuple[Table, Columns]], as_of: str, errors: list[Problem]) -> SnapshotOut:
+def snapshot(
+    tables: list[tuple[Table, Columns]], as_of: str, errors: list[Problem], problems: list[Problem]
+) -> SnapshotOut:
     """The snapshot of one headcount table (split across pages: several)."""
     first, first_columns = tables[0]
     header = " ".join([*first_columns.names, first.heading or ""]).casefold()
@@ -45,6 +47,8 @@ def snapshot(tables: list[tuple[Table, Columns]], as_of: str, errors: list[Probl
     rows: list[CsvRow] = []
     stated: dict[str, str] = {}
     seen: dict[str, str] = {}
+    places: list[str] = []
+    totals_where = first.where()
     for table, columns in tables:
         team_column = columns.index("team")
         for row in table.rows[columns.header_row + 1 :]:
@@ -70,6 +74,7 @@ def snapshot(tables: list[tuple[Table, Columns]], as_of: str, errors: list[Probl
             where = table.where(row.number, columns.header(team_column or 0))
             if _TOTAL.match(team):
                 stated.update(figures)
+                totals_where = table.where(row.number)
             elif not team:
                 if figures:
                     errors.append(Problem(where, "figures without a team name"))
@@ -78,6 +83,70 @@ def snapshot(tables: list[tuple[Table, Columns]], as_of: str, errors: list[Probl
             else:
                 seen[team.casefold()] = f"row {row.number}"
                 rows.append(CsvRow(row.number, team, figures))
+                places.append(table.where(row.number))
     if not rows:
         errors.append(Problem(first.where(), "no team rows under the header"))
-    return SnapshotOut(as_of, unit, rows, stated, first.where())
+    headers = {
+        field: first_columns.header(index)
+        for field in HEADCOUNT_FIELDS
+        if (index := first_columns.index(field)) is not None
+    }
+    notes = _disagreements(rows, stated, totals_where, problems, places, headers)
+    return SnapshotOut(as_of, unit, rows, stated, first.where(), notes)
+
+
+def _disagreements(
+    rows: list[CsvRow],
+    stated: dict[str, str],
+    where: str,
+    problems: list[Problem],
+    places: list[str],
+    headers: dict[str, str],
+) -> list[str]:
+    """Figures the source states that its own rows contradict: said, and kept as notes.
+
+    `wfplan validate` would refuse them (WF501, WF502), and the source is what it is.
+    """
+    notes = []
+    for row, place in zip(rows, places, strict=True):
+        figures = {k: float(v) for k, v in row.figures.items()}
+        if len(figures) == 4:
+            parts = figures["permanent"] + figures["agency"] + figures["vacant"]
+            if abs(parts - figures["establishment"]) > 0.005:
+                said = row.figures.pop("establishment")
+                problems.append(
+                    Problem(
+                        f'{place}, column "{headers["establishment"]}"',
+                        f"establishment {said} is not permanent + agency + vacant "
+                        f"({parts:g}); kept as a note",
+                    )
+                )
+                notes.append(f'"{row.team}": establishment stated as {said}.')
+    computed = _computed(rows)
+    for name, text in list(stated.items()):
+        decimals = len(text.partition(".")[2])
+        if abs(computed[name] - float(text)) <= 0.5 * 10**-decimals + 1e-9:
+            continue
+        del stated[name]
+        cell = f'{where}, column "{headers[name]}"'
+        message = f"the {name} total {text} does not match: the rows add up to {computed[name]:.2f}"
+        problems.append(Problem(cell, message + "; kept as a note"))
+        notes.append(f"Total {name} stated as {text} ({where}).")
+    return notes
+
+
+def _computed(rows: list[CsvRow]) -> dict[str, float]:
+    """The totals `wfplan validate` checks stated totals against (checks/staffing.py, WF501)."""
+    sums = dict.fromkeys(HEADCOUNT_FIELDS[1:], 0.0)
+    for row in rows:
+        figures = {k: float(v) for k, v in row.figures.items()}
+        parts = [figures.get(k, 0.0) for k in ("permanent", "agency", "vacant")]
+        if any(k in figures for k in ("permanent", "agency", "vacant")):
+            sums["permanent"] += parts[0]
+            sums["agency"] += parts[1]
+            sums["vacant"] += parts[2]
+        if "establishment" in figures:
+            sums["establishment"] += figures["establishment"]
+        elif any(k in figures for k in ("permanent", "agency", "vacant")):
+            sums["establishment"] += sum(parts)
+    return sums

@@ -77,6 +77,8 @@ class SnapshotOut:
     rows: list[CsvRow]
     stated: dict[str, str]
     cite: str
+    notes: list[str] = field(default_factory=list)
+    """What the source states that disagrees with its rows (kept here, not as figures)."""
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ def render(
         f"# Imported by `wfplan import` from {result.source} ({tables}). Titles, owners and",
         "# timescales are the source's words; check each due, owner and status against it.",
         "wfplan: 1",
-        f"id: {plan_id}",
+        f"id: {scalar(plan_id, flow=False)}",
         *_text("title", title, 0),
     ]
     if organisation:
@@ -31,7 +31,11 @@ def render(
     if result.themes:
         lines += ["", "themes:"]
         for theme in result.themes:
-            lines += [f"  # {theme.cite}", f"  - id: {theme.id}", *_text("title", theme.title, 4)]
+            lines += [
+                f"  # {theme.cite}",
+                f"  - id: {scalar(theme.id, flow=False)}",
+                *_text("title", theme.title, 4),
+            ]
     if result.actions:
         lines += ["", "actions:"]
         for item in result.actions:
@@ -44,13 +48,15 @@ def render(
             if snapshot.stated:
                 cells = ", ".join(f"{name}: {value}" for name, value in snapshot.stated.items())
                 lines.append(f"      stated_totals: {{{cells}}}")
+            if snapshot.notes:
+                lines += _text("notes", "\n".join(snapshot.notes), 6)
     return "\n".join(lines) + "\n"
 
 
 def _action(item: Item) -> list[str]:
-    lines = [f"  # {item.cite}", f"  - id: {item.id}"]
+    lines = [f"  # {item.cite}", f"  - id: {scalar(item.id, flow=False)}"]
     if item.theme:
-        lines.append(f"    theme: {item.theme}")
+        lines.append(f"    theme: {scalar(item.theme, flow=False)}")
     lines += _text("title", item.title, 4)
     if item.description:
         lines += _text("description", "\n".join(item.description), 4)
@@ -72,7 +78,10 @@ def _action(item: Item) -> list[str]:
 
 
 def _step(step: Step) -> list[str]:
-    lines = [f"      # {step.cite}" if step.cite else "", f"      - id: {step.id}"]
+    lines = [
+        f"      # {step.cite}" if step.cite else "",
+        f"      - id: {scalar(step.id, flow=False)}",
+    ]
     lines = [line for line in lines if line]
     lines += _text("title", step.title, 8)
     lines += _owners(step.owner, 8)
