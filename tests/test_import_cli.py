@@ -650,3 +650,22 @@ def test_totals_the_rows_contradict_are_kept_as_notes(run: Run, workdir: Path) -
         )
     )
     assert run("validate", "plans/teams.yaml").exit_code == 0
+
+
+def test_refused_import_as_json(run: Run, workdir: Path) -> None:
+    write(workdir / "teams.csv", "Team,Permanent,Agency\nAssessment,20,4\nAssessment,3,1\n")
+    result = run("import", "teams.csv", "--as-of", "Mar 2025", "--format", "json")
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    document = json.loads(result.stdout)
+    assert (document["file"], document["errors"]) == (
+        None,
+        [
+            {
+                "where": 'teams.csv: table 1, row 3, column "Team"',
+                "message": '"Assessment" is already on row 2',
+            }
+        ],
+    )
+    assert "yaml" not in document
+    assert not (workdir / "plans").exists()

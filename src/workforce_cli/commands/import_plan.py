@@ -13,7 +13,7 @@ from workforce_cli.edit import newplan
 from workforce_cli.edit.marking import check_date
 from workforce_cli.errors import UsageError
 from workforce_cli.importing import columns, engine, writer
-from workforce_cli.importing.render import FORMATS, Outcome
+from workforce_cli.importing.render import FORMATS, Outcome, render_json
 from workforce_cli.importing.results import Problem
 from workforce_cli.read import tables
 
@@ -56,6 +56,9 @@ def run(request: Request) -> int:
     options = engine.Options(request.table, request.sheet, overrides, request.as_of)
     result = engine.build(found, source, options)
     if result.errors:
+        if request.output_format == "json":
+            sys.stdout.write(render_json(Outcome(result, plan_id, "", None)))
+            return 1
         sys.stderr.write("".join(f"wfplan: error: {p}\n" for p in result.errors))
         sys.stderr.write("wfplan: nothing written\n")
         return 1

@@ -2,7 +2,8 @@
 
 Text: with `--dry-run` the plan itself, else one line of what was created and the header of
 each column with the field it became. JSON (for scripts): the file written, the ids made,
-the column mapping and the problems, each naming its source cell.
+the column mapping, the problems and the errors (when nothing was written), each naming its
+source cell.
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ def render_json(outcome: Outcome) -> str:
             {"table": m.table, "header": m.header, "field": m.field} for m in result.mapping
         ],
         "problems": [{"where": p.where, "message": p.message} for p in result.problems],
+        "errors": [{"where": p.where, "message": p.message} for p in result.errors],
     }
-    if outcome.written is None:
+    if outcome.written is None and not result.errors:
         document["yaml"] = outcome.text
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
