@@ -305,15 +305,18 @@ def rochdale_docx(path: Path) -> Path:
     return path
 
 
-def leeds_docx(path: Path, *, vertical_merge: bool = False) -> Path:
-    """Leeds's table, broken across two pages (the header repeated on the second)."""
+def leeds_docx(path: Path, *, vertical_merge: bool = False, repeat_header: bool = True) -> Path:
+    """Leeds's table, broken across two pages (the header repeated on the second, unless
+    `repeat_header` is false)."""
     document = docx.Document()
     document.add_paragraph("Proposed Action Plan")
     first = _docx_table(document, LEEDS_HEADER, LEEDS_PAGE_1, merge_headings=False, lists=False)
     if vertical_merge:  # Recommendation 1's cell merged down over its continuation row
         first.cell(1, 0).merge(first.cell(2, 0))
     document.add_paragraph("")
-    _docx_table(document, LEEDS_HEADER, LEEDS_PAGE_2, merge_headings=False, lists=False)
+    second = _docx_table(document, LEEDS_HEADER, LEEDS_PAGE_2, merge_headings=False, lists=False)
+    if not repeat_header:
+        second._tbl.remove(second.rows[0]._tr)
     document.save(str(path))
     return path
 

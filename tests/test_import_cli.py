@@ -164,6 +164,22 @@ def test_leeds_table_split_across_pages(run: Run, workdir: Path) -> None:
     ).replace("Imported from leeds.docx", "Imported from merged.docx")
 
 
+def test_a_page_without_the_header_continues_the_table(run: Run, workdir: Path) -> None:
+    fixtures.leeds_docx(workdir / "leeds.docx")
+    fixtures.leeds_docx(workdir / "bare.docx", repeat_header=False)
+    repeated = run("import", "leeds.docx", "--title", "Leeds", "--dry-run")
+    bare = run("import", "bare.docx", "--title", "Leeds", "--id", "leeds", "--dry-run")
+    assert bare.exit_code == 0
+    # Its rows are one up (no header row), and the cells cited say so.
+    assert bare.stdout == repeated.stdout.replace("leeds.docx", "bare.docx").replace(
+        "table 2, row 2", "table 2, row 1"
+    ).replace("table 2, row 3", "table 2, row 2").replace("table 2, row 4", "table 2, row 3")
+    assert bare.stderr.splitlines()[0] == (
+        "wfplan: warning: bare.docx: table 2: no header row: read as the rest of table 1 (the "
+        "same columns)"
+    )
+
+
 def test_leeds_owners_and_titles_match_the_hand_encoded_plan(run: Run, workdir: Path) -> None:
     """Leeds's Timescale column is empty in the source, so no rating can be compared: the
     recommendations, steps and responsibilities can."""

@@ -51,8 +51,18 @@ def build(tables: list[Table], source: str, options: Options) -> Imported:
     result = Imported(source)
     chosen = select(tables, options)
     groups: list[tuple[str, list[tuple[Table, Columns]]]] = []
+    previous_table: str | None = None
     for table in chosen:
         columns = find_header(table.rows, options.overrides)
+        if columns is None and (previous := _continued(groups, table, previous_table)):
+            columns = previous
+            result.problems.append(
+                Problem(
+                    table.where(),
+                    f"no header row: read as the rest of {previous_table} (the same columns)",
+                )
+            )
+        previous_table = table.label if columns is not None else None
         if columns is None:
             if any(any(row.cells) for row in table.rows):
                 problem = Problem(
@@ -62,7 +72,8 @@ def build(tables: list[Table], source: str, options: Options) -> Imported:
                 )
                 (result.errors if len(chosen) == 1 else result.problems).append(problem)
             continue
-        _record_mapping(result, table, columns)
+        if columns.header_row >= 0:
+            _record_mapping(result, table, columns)
         if groups and groups[-1][1][-1][1].signature == columns.signature:
             groups[-1][1].append((table, columns))  # one table split across pages
         else:
@@ -86,6 +97,20 @@ def build(tables: list[Table], source: str, options: Options) -> Imported:
     if not result.actions and not result.snapshots and not result.errors:
         result.errors.append(Problem(source, "no table to import"))
     return result
+
+
+def _continued(
+    groups: list[tuple[str, list[tuple[Table, Columns]]]], table: Table, previous: str | None
+) -> Columns | None:
+    """The header of the table just before, for a document table with none of its own and
+    as many columns: Word repeats a header on the next page only when asked to."""
+    if previous is None or not groups or not table.label.startswith("table "):
+        return None
+    before = groups[-1][1][-1][1]
+    width = max((len(row.cells) for row in table.rows), default=0)
+    if width != len(before.names):
+        return None
+    return Columns(-1, before.names, before.fields)
 
 
 def _snapshot(
