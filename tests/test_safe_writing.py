@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[list[str], str]] = {
     "report": (["report", "--as-of", "2022", "--output", "out/report.md"], "out/report.md"),
     "calendar": (["calendar", "--as-of", "2022", "--output", "out/plans.ics"], "out/plans.ics"),
     "schema": (["schema", "--output", "out"], "out/plan.schema.json"),
+    "import": (["import", "actions.csv", "--title", "Imported"], "plans/actions.yaml"),
 }
 
 
@@ -53,6 +54,10 @@ COMMANDS: dict[str, tuple[list[str], str]] = {
 def repo(workdir: Path) -> Path:
     write(workdir / "plans" / "demo.yaml", PLAN)
     write(workdir / "hr.csv", "team,permanent,agency,vacant\nNorth,11,1,1\n")
+    write(
+        workdir / "actions.csv",
+        "Action;Responsibility;Timescale\nRun three job events;HR;Dec 2021\n",
+    )
     write(workdir / "out" / "report.md", "old report\n")
     write(workdir / "out" / "plans.ics", "old calendar\n")
     return workdir
@@ -79,7 +84,7 @@ def test_a_full_disk_names_the_file_exits_2_and_changes_nothing(
     args, target = COMMANDS[command]
     before = _snapshot(repo)
     monkeypatch.setattr(os, call, _fail(errno.ENOSPC))
-    if command == "new":  # a new file is linked into place, not renamed over another
+    if command in ("new", "import"):  # a new file is linked into place, not renamed
         monkeypatch.setattr(os, "link", _fail(errno.ENOSPC))
     result = run(*args)
     assert result.exit_code == 2
@@ -204,4 +209,21 @@ def test_standard_output_on_a_full_disk_is_an_error_not_a_crash(
     assert (done.returncode, done.stderr) == (
         2,
         "wfplan: error: cannot write the output: the disk is full (No space left on device)\n",
+    )
+
+
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_a_plans_folder_that_cannot_be_made_is_said(
+    command: str, run: Run, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(workdir / "actions.csv", "Action;Responsibility;Timescale\nRun job events;HR;Dec 2021\n")
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    result = run(*COMMANDS[command][0])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "wfplan: error: cannot create plans: permission denied (Permission denied)\n"
     )

@@ -51,6 +51,14 @@ def reason(err: OSError) -> str:
     return describe(err)
 
 
+def make_folder(path: Path) -> None:
+    """Create a folder (and its parents) to write into; WriteError in words if it cannot be."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise WriteError(f"cannot create {path}: {reason(err)}") from None
+
+
 def before_replace(path: Path) -> None:
     """Called just before the final check and rename: tests simulate a concurrent edit here."""
 

@@ -77,15 +77,13 @@ def run(request: Request) -> int:
     written = None
     if not request.dry_run:
         if request.output is None:
-            target.parent.mkdir(parents=True, exist_ok=True)  # the first plan starts the folder
+            safewrite.make_folder(target.parent)  # the first plan starts the folder
         if not target.parent.is_dir():
             raise UsageError(f"cannot create {target}: no such directory {target.parent}")
         try:
             safewrite.write(target, text.encode("utf-8"), expected)
         except safewrite.StaleFile as err:
             raise UsageError(f"{err}; nothing written") from None
-        except OSError as err:
-            raise UsageError(f"cannot write {target}: {err.strerror or err}") from None
         written = target
     if request.output_format != "json":  # JSON carries the problems itself
         sys.stderr.write("".join(f"wfplan: warning: {p}\n" for p in result.problems))

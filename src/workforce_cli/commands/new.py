@@ -27,10 +27,7 @@ def run(plan_id: str, title: str, organisation: str | None, output: Path | None)
         sys.stdout.write(FORMATTERS["text"](problems, 1))
         return 1
     if output is None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)  # the first plan starts the folder
-        except OSError as err:
-            raise UsageError(f"cannot create {target.parent}: {safewrite.reason(err)}") from None
+        safewrite.make_folder(target.parent)  # the first plan starts the folder
     if not target.parent.is_dir():
         raise UsageError(f"cannot create {target}: no such directory {target.parent}")
     try:

@@ -40,7 +40,7 @@ def run(
     chosen = inputs.select(plans, plan_id)
     options = inputs.rating_options(settings, day, None, None)
     if output_dir is not None:
-        _make_dir(output_dir)
+        safewrite.make_folder(output_dir)
         for loaded in chosen:
             context = report_context.build([loaded], options, output_format)
             text = render.render(compiled, context)
@@ -80,10 +80,3 @@ def choose_template(
                 f"{settings.source}: `templates` names {configured}, which does not exist"
             )
     return render.builtin(name)
-
-
-def _make_dir(path: Path) -> None:
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise UsageError(f"cannot create {path}: {safewrite.reason(err)}") from None

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from workforce_cli import safewrite
-from workforce_cli.errors import UsageError
 from workforce_cli.model.schema import generate
 
 
@@ -25,10 +24,7 @@ def run(output: Path, check: bool) -> int:
             return 1
         sys.stdout.write(f"{output}: {', '.join(documents)} up to date\n")
         return 0
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise UsageError(f"cannot create {output}: {safewrite.reason(err)}") from None
+    safewrite.make_folder(output)
     for name, text in documents.items():
         target = output / name
         if target.is_file() and target.read_text("utf-8") == text:
