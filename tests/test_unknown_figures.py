@@ -255,3 +255,20 @@ def test_a_figure_is_unknown_exactly_when_it_needs_a_blank(
             # Nothing it needs is blank: whatever the blanks were, it is the same.
             assert value(t, name) == value(as_zero, name) == value(as_seven, name)
     assert t.values() == {name: value(t, name) for name in COUNTS + METRICS}
+
+
+def test_import_keeps_a_total_it_cannot_check_as_a_note(run: Run, workdir: Path) -> None:
+    write(
+        workdir / "hc.csv",
+        "Team;Permanent;Agency;Vacant\nNorth;10;;1\nSouth;5;2;0\nTotal;15;2;1\n",
+    )
+    result = run("import", "hc.csv", "--title", "HC", "--as-of", "Mar 2021")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert (
+        'wfplan: warning: hc.csv: table 1, row 4, column "Agency": the agency total 2 cannot '
+        "be checked: "
+        "agency blank for North; kept as a note\n"
+    ) in result.stderr
+    text = (workdir / "plans" / "hc.yaml").read_text("utf-8")
+    assert "stated_totals: {permanent: 15, vacant: 1}" in text
+    assert run("validate").exit_code == 0

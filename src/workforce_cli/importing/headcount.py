@@ -14,6 +14,7 @@ import re
 from workforce_cli import dates
 from workforce_cli.importing.columns import HEADCOUNT_FIELDS, Columns
 from workforce_cli.importing.results import Problem, SnapshotOut
+from workforce_cli.model.figures import blanks_text
 from workforce_cli.read.csv_rows import CsvRow, figure_problem
 from workforce_cli.read.tables import Table
 
@@ -122,31 +123,50 @@ def _disagreements(
                     )
                 )
                 notes.append(f'"{row.team}": establishment stated as {said}.')
-    computed = _computed(rows)
+    computed, blanks = _computed(rows)
     for name, text in list(stated.items()):
         decimals = len(text.partition(".")[2])
-        if abs(computed[name] - float(text)) <= 0.5 * 10**-decimals + 1e-9:
+        total = computed[name]
+        if total is not None and abs(total - float(text)) <= 0.5 * 10**-decimals + 1e-9:
             continue
         del stated[name]
         cell = f'{where}, column "{headers[name]}"'
-        message = f"the {name} total {text} does not match: the rows add up to {computed[name]:.2f}"
+        if total is None:  # a blank is unknown, not zero: the total cannot be checked
+            message = f"the {name} total {text} cannot be checked: {blanks[name]}"
+        else:
+            message = f"the {name} total {text} does not match: the rows add up to {total:.2f}"
         problems.append(Problem(cell, message + "; kept as a note"))
         notes.append(f"Total {name} stated as {text} ({where}).")
     return notes
 
 
-def _computed(rows: list[CsvRow]) -> dict[str, float]:
-    """The totals `wfplan validate` checks stated totals against (checks/staffing.py, WF501)."""
-    sums = dict.fromkeys(HEADCOUNT_FIELDS[1:], 0.0)
+def _computed(rows: list[CsvRow]) -> tuple[dict[str, float | None], dict[str, str]]:
+    """The totals `wfplan validate` checks stated totals against (checks/staffing.py, WF501):
+    None where a row with figures leaves one blank (unknown, never zero), with why."""
+    counts = ("permanent", "agency", "vacant")
+    sums: dict[str, float | None] = dict.fromkeys(HEADCOUNT_FIELDS[1:], 0.0)
+    blanks: dict[str, list[tuple[str, str]]] = {name: [] for name in HEADCOUNT_FIELDS[1:]}
     for row in rows:
         figures = {k: float(v) for k, v in row.figures.items()}
-        parts = [figures.get(k, 0.0) for k in ("permanent", "agency", "vacant")]
-        if any(k in figures for k in ("permanent", "agency", "vacant")):
-            sums["permanent"] += parts[0]
-            sums["agency"] += parts[1]
-            sums["vacant"] += parts[2]
+        if not any(k in figures for k in counts):
+            if "establishment" in figures:
+                sums["establishment"] = _add(sums["establishment"], figures["establishment"])
+            continue
+        for name in counts:
+            if name in figures:
+                sums[name] = _add(sums[name], figures[name])
+            else:
+                sums[name] = None
+                blanks[name].append((row.team, name))
         if "establishment" in figures:
-            sums["establishment"] += figures["establishment"]
-        elif any(k in figures for k in ("permanent", "agency", "vacant")):
-            sums["establishment"] += sum(parts)
-    return sums
+            sums["establishment"] = _add(sums["establishment"], figures["establishment"])
+        elif all(k in figures for k in counts):
+            sums["establishment"] = _add(sums["establishment"], sum(figures[k] for k in counts))
+        else:
+            sums["establishment"] = None
+            blanks["establishment"] += [(row.team, k) for k in counts if k not in figures]
+    return sums, {name: blanks_text(found) or "" for name, found in blanks.items()}
+
+
+def _add(total: float | None, figure: float) -> float | None:
+    return None if total is None else total + figure
