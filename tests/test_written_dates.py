@@ -99,3 +99,10 @@ def test_a_relative_date_off_the_calendar_is_a_usage_error(run: Run, plan: Path)
     assert result.stderr == (
         'wfplan: error: --on: "+9999 years" runs off the calendar; dates run from year 1 to 9999\n'
     )
+
+
+def test_import_as_of_a_relative_date_stores_the_day(run: Run, plan: Path) -> None:
+    write(plan.parent.parent / "hc.csv", "Team;Permanent;Agency;Vacant\nNorth;10;1;1\n")
+    result = run("import", "hc.csv", "--title", "HC", "--as-of", "+1 week")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "  - as_of: 2022-01-17\n" in (plan.parent / "hc.yaml").read_text("utf-8")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workforce_cli import config, safewrite
 from workforce_cli.checks.render import FORMATTERS
+from workforce_cli.commands import inputs
 from workforce_cli.edit import newplan
-from workforce_cli.edit.marking import check_date
+from workforce_cli.edit.marking import written_date
 from workforce_cli.errors import UsageError
 from workforce_cli.importing import columns, engine, writer
 from workforce_cli.importing.render import FORMATS, Outcome, render_json
@@ -36,7 +38,11 @@ class Request:
 
 def run(request: Request) -> int:
     if request.as_of is not None:
-        check_date("--as-of", request.as_of)
+        # A relative --as-of counts from today (or WFPLAN_AS_OF) and is stored as that day:
+        # in the plan it would count from period.start.
+        today = inputs.as_of(os.environ.get("WFPLAN_AS_OF") or None)
+        as_of, _ = written_date("--as-of", request.as_of, today)
+        request = replace(request, as_of=as_of)
     try:
         overrides = columns.parse_map(list(request.maps))
     except ValueError as err:
