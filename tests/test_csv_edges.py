@@ -80,3 +80,23 @@ def test_a_control_character_in_a_cell_is_refused(char: str, code: str) -> None:
         f'hr.csv: row 2, column "team": the cell holds a control character ({code}); '
         "an export that is not plain text?"
     ]
+
+
+def test_import_refuses_an_unterminated_quote_too(run: Run, workdir: Path) -> None:
+    write(workdir / "hc.csv", 'Team;Permanent;Agency;Vacant\n"North;10;1;1\nSouth;5;2;0\n')
+    result = run("import", "hc.csv", "--title", "HC", "--as-of", "Mar 2021")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        'wfplan: error: hc.csv: table 1, row 2, column "Team": the quote that opens this cell is '
+        'never closed; close it, or remove it (a quote inside a cell is written "")\n'
+    )
+    assert not (workdir / "plans").exists()
+
+
+def test_import_keeps_a_cell_over_several_lines(run: Run, workdir: Path) -> None:
+    # An action's text may run over lines in a spreadsheet; only a quote never closed is wrong.
+    write(
+        workdir / "actions.csv",
+        'Action;Responsibility;Timescale\n"Run job events\nin three cities";HR;Dec 2021\n',
+    )
+    assert run("import", "actions.csv", "--title", "A").exit_code == 0

@@ -133,24 +133,31 @@ def _column(records: list[tuple[int, list[str]]], index: int) -> str:
     return f"column {index + 1}"
 
 
+QUOTE_PROBLEMS = {
+    "unclosed": "the quote that opens this cell is never closed; close it, or remove it (a quote "
+    'inside a cell is written "")',
+    "after": "text after the closing quote; quote the whole cell",
+}
+
+
 def _malformed(text: str, line: int, header: list[str], name: str, error: str) -> str:
     """Where and why a record does not read: a quote never closed, or text after one."""
-    lines = text.splitlines(keepends=True)
-    index, problem = _scan("".join(lines[line - 1 :]))
-    where = _column([(1, header)], index)
-    if problem == "unclosed":
-        return (
-            f"{name}: row {line}, {where}: the quote that opens this cell is never closed; "
-            'close it, or remove it (a quote inside a cell is written "")'
-        )
-    if problem == "after":
-        return f"{name}: row {line}, {where}: text after the closing quote; quote the whole cell"
-    return f"{name}: row {line}: {error}"
+    index, problem = quote_problem(text, line)
+    if problem is None:
+        return f"{name}: row {line}: {error}"
+    return f"{name}: row {line}, {_column([(1, header)], index)}: {QUOTE_PROBLEMS[problem]}"
 
 
-def _scan(text: str) -> tuple[int, str | None]:
-    """The cell of the first record of `text` where quoting goes wrong, and how."""
+def quote_problem(text: str, line: int, delimiter: str = ",") -> tuple[int, str | None]:
+    """The cell of the record starting on `line` of `text` where quoting goes wrong, and how
+    ("unclosed" or "after", a key of QUOTE_PROBLEMS), or None if its quotes are sound."""
+    rest = "".join(text.splitlines(keepends=True)[line - 1 :])
+    return _scan(rest, delimiter)
+
+
+def _scan(text: str, delimiter: str) -> tuple[int, str | None]:
     i, cell, n = 0, 0, len(text)
+    stops = delimiter + "\r\n"
     while i < n:
         if text[i] == '"':
             i += 1
@@ -163,12 +170,12 @@ def _scan(text: str) -> tuple[int, str | None]:
                     continue
                 i = j + 1
                 break
-            if i < n and text[i] not in ",\r\n":
+            if i < n and text[i] not in stops:
                 return cell, "after"
         else:
-            while i < n and text[i] not in ",\r\n":
+            while i < n and text[i] not in stops:
                 i += 1
-        if i < n and text[i] == ",":
+        if i < n and text[i] == delimiter:
             i += 1
             cell += 1
             continue

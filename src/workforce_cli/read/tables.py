@@ -27,7 +27,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from workforce_cli.read.csv_rows import decode
+from workforce_cli.read.csv_rows import QUOTE_PROBLEMS, decode, quote_problem
 
 SUFFIXES = (".docx", ".xlsx", ".ods", ".csv")
 INSTALL = "pip install 'wfplan[import]'"
@@ -105,14 +105,25 @@ def _csv_table(raw: bytes, name: str) -> Table:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    # Strict: a quote never closed would make the rest of the file one cell (a team named
+    # "North;10;1;1 South;5;2;0"). A quoted cell over several lines is fine: action text is.
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     table = Table(name, "table 1")
-    try:
-        for number, record in enumerate(reader, 1):
-            table.rows.append(Row(number, tuple(cell.strip() for cell in record)))
-    except csv.Error as err:
-        raise TableError(f"{name}: not a readable CSV file: {err}") from None
-    return table
+    while True:
+        line = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return table
+        except csv.Error as err:
+            index, problem = quote_problem(text, line, dialect.delimiter)
+            if problem is None:
+                raise TableError(f"{name}: not a readable CSV file: {err}") from None
+            header = table.rows[0].cells if table.rows else ()
+            column = header[index] if index < len(header) and header[index] else None
+            where = table.where(len(table.rows) + 1, column)
+            raise TableError(f"{where}: {QUOTE_PROBLEMS[problem]}") from None
+        table.rows.append(Row(len(table.rows) + 1, tuple(cell.strip() for cell in record)))
 
 
 def _docx_tables(raw: bytes, name: str) -> list[Table]:
