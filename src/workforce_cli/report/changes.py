@@ -11,12 +11,15 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from workforce_cli import dates
 from workforce_cli.diff import engine as plandiff
 from workforce_cli.diff.results import Change, Diff, PlanDiff
 from workforce_cli.errors import UsageError
+from workforce_cli.model import schedule
 from workforce_cli.read import git as gitfiles
 from workforce_cli.read import loader as loading
 from workforce_cli.read.sources import LoadedPlan, Repository
@@ -70,8 +73,10 @@ class Since:
         """The plan's changes since the revision, grouped; and each target's move."""
         found: PlanDiff | None = next((p for p in self.diff.plans if p.plan_id == loaded.id), None)
         changes = found.changes if found is not None else []
+        anchor = _anchor(loaded)
         groups = {
-            name: [_change(c) for c in changes if c.kind in kinds] for name, kinds in GROUPS.items()
+            name: [_change(c, anchor) for c in changes if c.kind in kinds]
+            for name, kinds in GROUPS.items()
         }
         base_plan = self.base.plan(loaded.id)
         new_plan = found is not None and found.state == "added"
@@ -83,7 +88,7 @@ class Since:
             "dropped": [g for g in groups["status_changed"] if g["after"] == "dropped"],
             "targets": _targets(base_plan, loaded, options),
             "snapshots": [
-                _change(c)
+                _change(c, anchor)
                 for c in changes
                 if c.kind in ("snapshot_added", "snapshot_removed", "snapshot_changed")
             ],
@@ -91,13 +96,38 @@ class Since:
         }
 
 
-def _change(change: Change) -> dict[str, Any]:
+def _anchor(loaded: LoadedPlan) -> date | None:
+    try:
+        return schedule.anchor(loaded.plan)
+    except dates.DateError:
+        return None
+
+
+def _resolved(text: str | None, anchor: date | None) -> str | None:
+    """A date as written, shown as the day it falls due: "31 Dec 2021 (Dec 2021)"."""
+    if text is None:
+        return None
+    try:
+        expr = dates.parse(text)
+        window = expr.window(anchor)
+    except dates.DateError:
+        return text
+    if window is None:
+        return text
+    day = window.end if window.start != window.end else window.start
+    shown = dates.short(day)
+    exact = window.start == window.end and not expr.is_relative
+    return shown if exact else f"{shown} ({text})"
+
+
+def _change(change: Change, anchor: date | None) -> dict[str, Any]:
+    dated = change.kind in (*GROUPS["slipped"], *GROUPS["brought_forward"], "completed")
     return {
         "kind": change.kind,
         "id": change.id,
         "title": change.title,
-        "before": change.before,
-        "after": change.after,
+        "before": _resolved(change.before, anchor) if dated else change.before,
+        "after": _resolved(change.after, anchor) if dated else change.after,
         "days": change.days,
         "reason": change.reason,
         "silent": change.kind == "silent_slip",

@@ -75,11 +75,13 @@ def headline(result: PlanStatus, targets: list[dict[str, Any]], options: Options
             oldest = max(m.days_overdue or 0 for m in late)
             grace = f" by more than {_days(options.red_after)}" if options.red_after else ""
             parts.append(
-                f"{_count(len(late), 'milestone')} overdue{grace}, the oldest by {_days(oldest)}"
+                f"1 milestone overdue{grace} ({_days(oldest)} late)"
+                if len(late) == 1
+                else f"{len(late)} milestones overdue{grace}, the oldest by {_days(oldest)}"
             )
         if stuck:
             parts.append(f"{len(stuck)} blocked and due within {within} days")
-        reason = _join(parts)
+        reason = "; ".join(parts)
     elif result.rating == "amber":
         blocked = [m for m in ms if m.rating == "amber" and m.blocked]
         soon = [m for m in ms if m.rating == "amber" and not m.blocked]
@@ -88,7 +90,7 @@ def headline(result: PlanStatus, targets: list[dict[str, Any]], options: Options
             parts.append(f"{_count(len(soon), 'milestone')} due within {within} days")
         if blocked:
             parts.append(f"{len(blocked)} blocked")
-        reason = _join(parts)
+        reason = "; ".join(parts)
     else:
         reason = f"nothing overdue, blocked or due within {within} days"
     states: dict[str, int] = {}
