@@ -260,6 +260,12 @@ def test_print_css_numbers_pages_and_repeats_the_title(run: Run) -> None:
     assert re.search(r"tr, \.counts li, \.item \{ break-inside: avoid;", css)
     assert re.search(r"h2, h3, h4, \.theme-desc \{ break-after: avoid;", css)
     assert "table.keep { break-inside: avoid;" in css
+    # a break never leaves a table's heading, first rows or last two rows alone on a page
+    assert re.search(
+        r"tbody tr:first-child, tbody tr:nth-child\(2\), tbody tr:nth-child\(3\),\s*"
+        r"tbody tr:nth-last-child\(2\), tbody tr:last-child \{ break-before: avoid;",
+        css,
+    )
 
 
 def test_a_pack_names_each_plan_on_its_pages(plans_copy: Path, run: Run) -> None:
