@@ -348,8 +348,3 @@ def _day_text(d: date) -> str:
 
 def _month_text(d: date) -> str:
     return f"{_MONTH_NAMES[d.month - 1][:3]} {d.year:04d}"
-
-
-def short(day: date) -> str:
-    """A day as UK tables write it: "3 Jun 2002"."""
-    return _day_text(day)

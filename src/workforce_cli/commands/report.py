@@ -14,10 +14,10 @@ from workforce_cli.report import context as report_context
 from workforce_cli.report import templates as render
 from workforce_cli.report.changes import Since
 from workforce_cli.report.provenance import Provenance
-from workforce_cli.status import engine as status
 
-EXTENSIONS = {"md": "md", "html": "html"}
-"""The report formats (the CLI's --format choices) and their file extensions."""
+EXTENSIONS = {"markdown": "md", "html": "html"}
+"""The report formats (`report.FORMATS`) and their file extensions, which also name the
+shipped templates (`report.md.j2`) and the `format` a template sees ("md" or "html")."""
 
 
 def run(
@@ -32,6 +32,7 @@ def run(
 ) -> int:
     if output is not None and output_dir is not None:
         raise UsageError("--output writes one file and --output-dir one file per plan; give one")
+    output_format = EXTENSIONS[output_format]
     settings = config.load()
     day = inputs.as_of(as_of)
     provenance = Provenance()
@@ -42,18 +43,13 @@ def run(
         return 1
     chosen = inputs.select(plans, plan_id)
     changes = Since.read(since, config.plan_paths(paths, settings)) if since else None
-    options = status.Options(
-        as_of=day,
-        due_within=settings.due_within,
-        red_after=settings.red_after,
-        labels=settings.labels,
-    )
+    options = inputs.rating_options(settings, day, None, None)
     if output_dir is not None:
         _make_dir(output_dir)
         for loaded in chosen:
             context = report_context.build([loaded], options, output_format, changes, provenance)
             text = render.render(compiled, context)
-            safewrite.write_atomic(output_dir / f"{loaded.id}.{EXTENSIONS[output_format]}", text)
+            safewrite.write_atomic(output_dir / f"{loaded.id}.{output_format}", text)
         return 0
     context = report_context.build(chosen, options, output_format, changes, provenance)
     text = render.render(compiled, context)
@@ -69,7 +65,7 @@ def choose_template(
 ) -> jinja2.Template:
     """--template, else the configured `templates` (a file, or a folder holding
     `report.md.j2` / `report.html.j2`), else the template shipped with wfplan."""
-    name = f"report.{EXTENSIONS[output_format]}.j2"
+    name = f"report.{output_format}.j2"
     html = output_format == "html"
     if given is not None:
         return render.user(given, html)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from workforce_cli import dates
+from workforce_cli import dates, output
 from workforce_cli.diff import engine as plandiff
 from workforce_cli.diff.results import Change, Diff, PlanDiff
 from workforce_cli.errors import UsageError
@@ -114,8 +114,7 @@ def _resolved(text: str | None, anchor: date | None) -> str | None:
         return text
     if window is None:
         return text
-    day = window.end if window.start != window.end else window.start
-    shown = dates.short(day)
+    shown = output.day(window.end)
     exact = window.start == window.end and not expr.is_relative
     return shown if exact else f"{shown} ({text})"
 

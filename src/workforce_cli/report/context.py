@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from workforce_cli import __version__, dates
 from workforce_cli.model import Action, Milestone, Plan, schedule
+from workforce_cli.output import day, long_date
 from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.report import charts, sections
 from workforce_cli.report.changes import Since
@@ -35,11 +36,6 @@ STATUS_WORDS = {
 
 NOT_RATED_WORDS = {"ongoing": "Ongoing", "undetermined": "No date yet", "dropped": "Dropped"}
 """Shown in the RAG column instead of a colour, for milestones that are not rated."""
-
-
-def long_date(day: date | None) -> str:
-    """A date as a committee paper writes it: 31 March 2022."""
-    return f"{day.day} {day:%B %Y}" if day else ""
 
 
 def build(
@@ -66,9 +62,9 @@ def build(
         "format": output_format,
         "as_of": options.as_of.isoformat(),
         "as_of_text": long_date(options.as_of),
-        "as_of_short": dates.short(options.as_of),
+        "as_of_short": day(options.as_of),
         "due_within": options.due_within,
-        "due_by": dates.short(options.as_of + timedelta(days=options.due_within)),
+        "due_by": day(options.as_of + timedelta(days=options.due_within)),
         "red_after": options.red_after,
         "labels": {rating: options.label(rating) for rating in status.RATINGS},
         "rating": overall,
@@ -179,13 +175,13 @@ def _milestone(
     row["due_text"] = m.effective_due or ""
     row["due_date_text"] = long_date(m.due_date)
     # The resolved date as a table shows it, and the source's words where they say more.
-    row["due_short"] = dates.short(m.due_date) if m.due_date else ""
+    row["due_short"] = day(m.due_date) if m.due_date else ""
     row["due_words"] = _words(m.effective_due, anchor)
     row["original_short"] = (
-        dates.short(m.original_due_date) if m.revised_due and m.original_due_date else ""
+        day(m.original_due_date) if m.revised_due and m.original_due_date else ""
     )
     row["original_words"] = _words(m.due, anchor) if m.revised_due else ""
-    row["done_short"] = dates.short(m.done_date) if m.done_date else ""
+    row["done_short"] = day(m.done_date) if m.done_date else ""
     row["blocker"] = ""
     return row
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from workforce_cli.model import Plan
+from workforce_cli.output import days, plural
 from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus, worst
 
 NO_LEAD = "No lead named"
@@ -29,12 +30,12 @@ def summary(result: PlanStatus, options: Options) -> list[str]:
     done, of = result.progress
     dropped = len(result.apart("dropped"))
     overdue = result.overdue
-    first = f"{done} of {_count(of, 'milestone')} complete"
+    first = f"{done} of {plural(of, 'milestone')} complete"
     if dropped:
         first += f" ({dropped} dropped, not counted)"
     if overdue:
         oldest = overdue[0].days_overdue or 0
-        first += f"; {len(overdue)} overdue, the oldest by {_days(oldest)}"
+        first += f"; {len(overdue)} overdue, the oldest by {days(oldest)}"
     elif of - done:
         first += "; none overdue"
     sentences = [first + "."]
@@ -59,7 +60,7 @@ def summary(result: PlanStatus, options: Options) -> list[str]:
         sentences.append(f"Not rated (listed apart): {_join(words)}.")
     revised = sum(1 for m in result.milestones if m.revised_due)
     if revised:
-        sentences.append(f"{_count(revised, 'milestone')} re-baselined (see Revisions).")
+        sentences.append(f"{plural(revised, 'milestone')} re-baselined (see Revisions).")
     return sentences
 
 
@@ -73,11 +74,11 @@ def headline(result: PlanStatus, targets: list[dict[str, Any]], options: Options
         parts = []
         if late:
             oldest = max(m.days_overdue or 0 for m in late)
-            grace = f" by more than {_days(options.red_after)}" if options.red_after else ""
+            grace = f" by more than {days(options.red_after)}" if options.red_after else ""
             parts.append(
-                f"1 milestone overdue{grace} ({_days(oldest)} late)"
+                f"1 milestone overdue{grace} ({days(oldest)} late)"
                 if len(late) == 1
-                else f"{len(late)} milestones overdue{grace}, the oldest by {_days(oldest)}"
+                else f"{len(late)} milestones overdue{grace}, the oldest by {days(oldest)}"
             )
         if stuck:
             parts.append(f"{len(stuck)} blocked and due within {within} days")
@@ -87,7 +88,7 @@ def headline(result: PlanStatus, targets: list[dict[str, Any]], options: Options
         soon = [m for m in ms if m.rating == "amber" and not m.blocked]
         parts = []
         if soon:
-            parts.append(f"{_count(len(soon), 'milestone')} due within {within} days")
+            parts.append(f"{plural(len(soon), 'milestone')} due within {within} days")
         if blocked:
             parts.append(f"{len(blocked)} blocked")
         reason = "; ".join(parts)
@@ -159,7 +160,7 @@ def by_lead(
 def key(options: Options) -> dict[str, Any]:
     """What the colours mean with this configuration, the metrics, and the plan/target rule."""
     within, grace = options.due_within, options.red_after
-    overdue = f"more than {_days(grace)} past" if grace else "past"
+    overdue = f"more than {days(grace)} past" if grace else "past"
     ratings = [
         (
             "red",
@@ -168,7 +169,7 @@ def key(options: Options) -> dict[str, Any]:
         (
             "amber",
             f"Not done and due within {within} days"
-            + (f" or overdue by up to {_days(grace)}" if grace else "")
+            + (f" or overdue by up to {days(grace)}" if grace else "")
             + "; or blocked.",
         ),
         ("green", f"Not done, not blocked, and due more than {within} days ahead."),
@@ -228,14 +229,6 @@ def basis(staffing: dict[str, Any] | None) -> str:
         "Basis used: the plan records vacant posts that nobody covers; agency-covered posts "
         "are added to them to give the Department for Education's vacancy count."
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
 
 
 def _join(parts: list[str]) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from workforce_cli import dates
+from workforce_cli import output
 from workforce_cli.model import schedule
 from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.report import charts
@@ -86,9 +86,9 @@ def staffing_section(loaded: LoadedPlan, options: Options, output_format: str) -
 def _by(text: str, anchor: date | None) -> str:
     """A deadline as written, with the day it falls due where the words do not say it."""
     end = schedule.end_of(text, anchor)
-    if end is None or text.strip() == dates.short(end):
+    if end is None or text.strip() == output.day(end):
         return text
-    return f"{dates.short(end)} ({text})"
+    return f"{output.day(end)} ({text})"
 
 
 def _reading_text(reading: dict[str, Any] | None, amount: Any) -> str:
