@@ -11,6 +11,7 @@ contain any URL of its own.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -234,6 +235,7 @@ _ROW = 46
 _BAR = 20
 _MIN_SEGMENT = 20
 _CHAR = 6.2  # average advance of a character at the chart's 11px type
+_LINE = 14  # a second line of a theme's name
 
 
 def rag_chart(
@@ -244,7 +246,10 @@ def rag_chart(
     keys = _legend_keys(rows)
     places, lines = _legend_places(keys, left, width - 8)
     legend = 10 + 18 * lines
-    height = legend + _ROW * len(rows) + 8
+    limit = min(100, int((width - 2 * left) / _CHAR))
+    # A theme's name takes one line, or two on a narrow chart (then cut with an ellipsis).
+    names = [_wrap(name, limit) for name, _ in rows]
+    height = legend + sum(_ROW + _LINE * (len(n) - 1) for n in names) + 8
     box = Box(width, height, left, right, legend, 8)
     most = max((sum(s.count for s in segs) for _, segs in rows), default=0)
     slots = max((sum(1 for s in segs if s.count) for _, segs in rows), default=0)
@@ -261,12 +266,13 @@ def rag_chart(
             f'<rect class="seg {key}" x="{_fmt(lx)}" y="{ly + 6}" width="12" height="12" rx="2"/>'
             f'<text class="legend" x="{_fmt(lx + 16)}" y="{ly + 16}">{_text(label)}</text>'
         )
-    limit = min(100, int((width - 2 * left) / _CHAR))
-    for i, (name, segments) in enumerate(rows):
-        top = legend + i * _ROW
-        shown = name if len(name) <= limit else name[: limit - 1] + "…"
-        out.append(f'<text class="theme" x="{box.x0}" y="{top + 12}">{_text(shown)}</text>')
-        bar_y = top + 18
+    top = legend
+    for (name, segments), shown in zip(rows, names, strict=True):
+        for n, line in enumerate(shown):
+            y = top + 12 + _LINE * n
+            out.append(f'<text class="theme" x="{box.x0}" y="{y}">{_text(line)}</text>')
+        bar_y = top + 18 + _LINE * (len(shown) - 1)
+        top += _ROW + _LINE * (len(shown) - 1)
         sx = float(box.x0)
         for seg in segments:
             if not seg.count:
@@ -286,6 +292,19 @@ def rag_chart(
         out.append(f'<text class="total" x="{_fmt(sx + 6)}" y="{bar_y + 14}">{total}</text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _wrap(name: str, limit: int) -> list[str]:
+    if len(name) <= limit:
+        return [name]
+    if limit >= 100:
+        return [name[: limit - 1] + "…"]
+    lines = textwrap.wrap(name, limit) or [name[:limit]]
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    if len(lines[-1]) > limit:
+        lines[-1] = lines[-1][: limit - 1].rstrip() + "…"
+    return lines
 
 
 def _legend_places(
