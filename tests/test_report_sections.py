@@ -236,3 +236,5 @@ def test_html_parses_without_a_single_html5_error(run: Run, seed: str) -> None:
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     parser.parse(html)  # raises on the first parse error
     assert parser.errors == []
+    ids = [e.get("id") for e in parse_html(html).iter() if e.get("id")]
+    assert len(ids) == len(set(ids)), "an id used twice"
