@@ -103,6 +103,7 @@ def test_json_and_csv_leave_unknowns_empty_and_name_them(run: Run, plan: Path) -
     assert (team_a["permanent"], team_a["agency"], team_a["establishment"]) == (20.0, None, None)
     target = data["plans"][0]["targets"][0]
     assert (target["state"], target["current"]) == ("no data", None)
+    assert target["trajectory"]["reason"] == "figures blank"
     assert target["unknown_snapshots"] == [{"as_of": "Feb 2021", "reason": "agency blank for A"}]
     csv_rows = run("staffing", "--as-of", "2022", "-f", "csv").stdout.splitlines()
     assert csv_rows[1].startswith("demo,Feb 2021,2021-02-28,team,A,true,fte,unfilled,20.00,,2.00,,")

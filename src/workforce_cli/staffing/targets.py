@@ -215,7 +215,7 @@ def _one(
             unknown.append((snapshot.as_of, blank))
     gap_unit = ("FTE" if unit == "fte" else unit) if at_least else "pp"
     if not points:
-        trajectory = Trajectory(0, None, None, "no figures")
+        trajectory = Trajectory(0, None, None, "figures blank" if unknown else "no figures")
         reason = (
             f"{METRIC_WORDS[target.metric]} unknown in every snapshot: {_listed(unknown)}"
             if unknown
