@@ -382,9 +382,22 @@ DiffFormat = Literal["text", "markdown", "json", "github"]
 
 
 class DiffFailOn(StrEnum):
-    # An Enum, not a Literal: this typer takes no list of Literal.
+    """plandiff.model.FAIL_ON, spelt out so `wfplan --help` loads no plan code (a test
+    keeps the two the same). An Enum, not a Literal: this typer takes no list of Literal."""
+
     SILENT_SLIP = "silent-slip"
     UNFINISHED_REMOVED = "unfinished-removed"
+    SLIP = "slip"
+    SCHEDULE = "schedule"
+    SCOPE = "scope"
+    OWNERSHIP = "ownership"
+    PROGRESS = "progress"
+    TARGET_WEAKENED = "target-weakened"
+    TARGET = "target"
+    MEASURE = "measure"
+    STAFFING = "staffing"
+    RECORD_CORRECTION = "record-correction"
+    OTHER = "other"
 
 
 @app.command()
@@ -416,8 +429,10 @@ def diff(
         list[DiffFailOn] | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 if a due is moved later in place (silent-slip) or an unfinished "
-            "milestone is removed (unfinished-removed). Repeatable.",
+            help="Exit 1 if a deadline moves later with no new reason (silent-slip), an "
+            "unfinished milestone is removed (unfinished-removed), or a change of a class "
+            "occurs: slip, schedule, scope, ownership, progress, target-weakened, target, "
+            "measure, staffing, record-correction, other. Repeatable.",
             show_default=False,
         ),
     ] = None,

@@ -134,15 +134,67 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    lines = []
-    for d in diagnostics:
-        message = f"{d.message} ({d.hint})" if d.hint else d.message
-        properties = (
-            f"file={_escape_property(d.file)},line={d.line},col={d.column},"
-            f"title={_escape_property(d.code)}"
+# GitHub shows at most 10 error and 10 warning annotations of a step (and 10 notices) and
+# drops the rest without a word: https://docs.github.com/en/rest/checks/runs (annotations)
+GITHUB_CAP = 10
+GithubLevel = Literal["error", "warning", "notice"]
+_LEVELS: tuple[GithubLevel, ...] = ("error", "warning", "notice")
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One GitHub Actions workflow command (`::error file=…,line=…,col=…,title=…::message`)."""
+
+    level: GithubLevel
+    file: str
+    line: int
+    column: int
+    title: str
+    message: str
+
+    def command(self) -> str:
+        where = (
+            f"file={_escape_property(self.file)},line={self.line},col={self.column},"
+            f"title={_escape_property(self.title)}"
         )
-        lines.append(f"::{d.severity} {properties}::{_escape_data(message)}")
+        return f"::{self.level} {where}::{_escape_data(self.message)}"
+
+
+def github_commands(annotations: Iterable[Annotation], rest: str) -> list[str]:
+    """The commands GitHub will show: most severe first, each level capped, then one notice
+    with the count of those left out (`rest` says where to read them all)."""
+    by_level: dict[str, list[Annotation]] = {level: [] for level in _LEVELS}
+    for annotation in annotations:
+        by_level[annotation.level].append(annotation)
+    kept = [*by_level["error"][:GITHUB_CAP], *by_level["warning"][:GITHUB_CAP]]
+    dropped = sum(max(0, len(by_level[level]) - GITHUB_CAP) for level in ("error", "warning"))
+    notices = by_level["notice"]
+    room = GITHUB_CAP - 1 if dropped or len(notices) > GITHUB_CAP else GITHUB_CAP
+    kept += notices[:room]
+    dropped += max(0, len(notices) - room)
+    lines = [a.command() for a in kept]
+    if dropped:
+        message = (
+            f"{plural(dropped, 'more finding')} not shown: GitHub shows {GITHUB_CAP} errors and "
+            f"{GITHUB_CAP} warnings per step; {rest}"
+        )
+        lines.append(f"::notice title=wfplan::{_escape_data(message)}")
+    return lines
+
+
+def format_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    annotations = [
+        Annotation(
+            d.severity,
+            d.file,
+            d.line,
+            d.column,
+            d.code,
+            f"{d.message} ({d.hint})" if d.hint else d.message,
+        )
+        for d in diagnostics
+    ]
+    lines = github_commands(annotations, "the job summary or `wfplan validate` lists them all")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
 

@@ -20,7 +20,8 @@ from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.gitfiles import FileAt
 from workforce_cli.loading import LoadedPlan, Repository
 from workforce_cli.model.walk import milestones
-from workforce_cli.plandiff.compare import compare, unfinished
+from workforce_cli.plandiff.common import unfinished
+from workforce_cli.plandiff.compare import compare
 from workforce_cli.plandiff.model import Change, Diff, Failure, Place, PlanDiff, PlanState
 
 # A plan by id, or (for a file that fails to load and names no plan) the file by its path.
@@ -108,6 +109,7 @@ def diff(
     base_side, head_side = _read(base_files), _read(head_files)
     old, new = _units(base_side, head_side), _units(head_side, base_side)
     results: list[PlanDiff] = []
+    relaid: list[str] = []
     for key in sorted(old.keys() | new.keys()):
         was, now = old.get(key), new.get(key)
         head_failure = now.failure(semantic=True) if now else None
@@ -122,7 +124,9 @@ def diff(
         result = _plan_diff(key, was, now, base_failure, head_failure, touched)
         if result.changes or result.base_failure or result.head_failure:
             results.append(result)
-    return Diff(base, head, results)
+        elif touched:
+            relaid.append(result.name)
+    return Diff(base, head, results, relaid)
 
 
 def _plan_diff(
