@@ -18,7 +18,8 @@ from typing import Any
 import councils
 from plandata import dump, indents_lists, rate_keys, stated_totals
 
-from workforce_cli import dates, yamlio
+from workforce_cli import dates
+from workforce_cli.read import yaml as yamlio
 
 KINDS = ("complete", "slip", "revise", "remove", "add", "staffing")
 WEIGHTS = (30, 15, 20, 10, 15, 10)

@@ -2,7 +2,7 @@
 
 The corpus generator and its mutator both write through `dump`, so that a mutated copy
 differs from its original only where a mutation changed something: the output is a pure
-function of the data (a file read back with `workforce_cli.yamlio` and dumped again is
+function of the data (a file read back with `workforce_cli.read.yaml` and dumped again is
 byte-for-byte the same), which keeps `git diff` between two corpus revisions realistic.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from workforce_cli.model.types import YamlFloat
-from workforce_cli.yamlio import resolve_plain
+from workforce_cli.read.yaml import resolve_plain
 
 # Mappings written on one line, as people write table rows and small pairs.
 _FLOW_MAPPINGS = frozenset(

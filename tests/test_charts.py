@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from workforce_cli.charts import Segment, Trend, rag_chart, trend_chart
+from workforce_cli.report.charts import Segment, Trend, rag_chart, trend_chart
 
 
 def parse(svg: str) -> ET.Element:

@@ -386,14 +386,14 @@ def test_merge_base_revisions(tmp_path: Path, run: Run, monkeypatch: pytest.Monk
 
 def test_fail_on_choices_are_the_registry() -> None:
     from workforce_cli.cli import DiffFailOn
-    from workforce_cli.plandiff.model import FAIL_ON
+    from workforce_cli.diff.results import FAIL_ON
 
     assert tuple(c.value for c in DiffFailOn) == FAIL_ON
 
 
 def test_readme_documents_every_kind_and_class() -> None:
     from tests.conftest import REPO
-    from workforce_cli.plandiff.model import CLASSES, KINDS
+    from workforce_cli.diff.results import CLASSES, KINDS
 
     readme = (REPO / "README.md").read_text("utf-8")
     table = readme[readme.index("### Classes and kinds of change") :]

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, PLANS
-from workforce_cli import loading, yamlio
-from workforce_cli.editing import Document, EditError, indents, plain_ok, scalar
+from workforce_cli.edit.document import Document, EditError, indents, plain_ok, scalar
 from workforce_cli.model.walk import milestones
+from workforce_cli.read import loader as loading
+from workforce_cli.read import yaml as yamlio
 
 YAML_FILES = sorted(
     p for folder in (PLANS, EXAMPLES) for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")

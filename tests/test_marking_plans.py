@@ -8,8 +8,8 @@ import re
 import pytest
 
 from tests.conftest import PLANS
-from workforce_cli.changes import Change, Workspace
-from workforce_cli.editing import Document
+from workforce_cli.edit.document import Document
+from workforce_cli.edit.workspace import Change, Workspace
 from workforce_cli.model import Status
 from workforce_cli.model.walk import milestones
 

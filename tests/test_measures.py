@@ -9,8 +9,9 @@ import pytest
 
 from tests.conftest import PLANS, REPO
 from tests.staffing_helpers import load_plan
-from workforce_cli import loading, measures
-from workforce_cli.measures import MeasureProgress
+from workforce_cli.read import loader as loading
+from workforce_cli.staffing import measures
+from workforce_cli.staffing.measures import MeasureProgress
 
 RIVERSIDE = REPO / "tests" / "golden" / "staffing" / "riverside"
 

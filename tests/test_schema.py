@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from tests.conftest import EXAMPLES, PLANS, REPO, Run
-from workforce_cli import yamlio
-from workforce_cli.schemas import generate
+from workforce_cli.model.schema import generate
+from workforce_cli.read import yaml as yamlio
 
 
 def test_committed_schema_is_current(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

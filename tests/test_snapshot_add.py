@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Run, write
-from workforce_cli.staffing_csv import CsvProblems, read_rows
+from workforce_cli.read.csv_rows import CsvProblems, read_rows
 
 PLAN = """\
 wfplan: 1

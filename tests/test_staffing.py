@@ -9,9 +9,11 @@ import pytest
 
 from tests.conftest import PLANS
 from tests.staffing_helpers import load_plan
-from workforce_cli import loading
-from workforce_cli.staffing import change, history, totals, value
-from workforce_cli.staffing_report import evaluate
+from workforce_cli.model.figures import totals
+from workforce_cli.read import loader as loading
+from workforce_cli.read.sources import LoadedPlan
+from workforce_cli.staffing.engine import evaluate
+from workforce_cli.staffing.history import change, history, value
 
 PLAN = """\
 wfplan: 1
@@ -39,7 +41,7 @@ snapshots:
 """
 
 
-def dudley() -> loading.LoadedPlan:
+def dudley() -> LoadedPlan:
     return next(p for p in loading.load([PLANS]).plans if p.id == "dudley-csc-workforce-2021")
 
 
@@ -144,7 +146,7 @@ def test_a_team_named_by_a_target_but_absent_from_a_snapshot_is_missing(tmp_path
 def test_snapshot_dates_resolve_relative_forms_and_refuse_non_dates(
     as_of: str, expected: date | None
 ) -> None:
-    from workforce_cli.staffing import snapshot_date
+    from workforce_cli.staffing.history import snapshot_date
 
     assert snapshot_date(as_of, date(2022, 1, 1)) == expected
 
@@ -165,7 +167,8 @@ def test_an_undated_snapshot_is_left_out_not_a_crash(tmp_path: Path) -> None:
 def test_values_at_once_are_the_values_one_by_one(
     basis: str, figures: tuple[float, float, float]
 ) -> None:
-    from workforce_cli.staffing import COUNTS, METRICS, Totals
+    from workforce_cli.model.figures import Totals
+    from workforce_cli.staffing.history import COUNTS, METRICS
 
     t = Totals(*figures, vacancy_basis=basis)
     assert t.values() == {name: value(t, name) for name in COUNTS + METRICS}

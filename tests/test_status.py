@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from workforce_cli import status
 from workforce_cli.model import Plan
-from workforce_cli.status import MilestoneStatus, Options, PlanStatus
+from workforce_cli.status import engine as status
+from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus
 
 D = date
 AS_OF = D(2021, 6, 15)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import PLANS, REPO
 from tests.staffing_helpers import load_plan
-from workforce_cli import loading
-from workforce_cli.targets import TargetProgress, _trajectory, target_summaries
+from workforce_cli.read import loader as loading
+from workforce_cli.staffing.targets import TargetProgress, _trajectory, target_summaries
 
 RIVERSIDE = REPO / "tests" / "golden" / "staffing" / "riverside"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, Run, write
-from workforce_cli import loading
 from workforce_cli.diagnostics import CODES
+from workforce_cli.read import loader as loading
 
 NEGATIVE = sorted(
     p.name for p in (EXAMPLES / "negative").iterdir() if p.suffix == ".yaml" or p.is_dir()

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from workforce_cli import yamlio
 from workforce_cli.model import YamlFloat
+from workforce_cli.read import yaml as yamlio
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ for pydantic, the models and the YAML parser.
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -14,8 +13,24 @@ from typing import Annotated, Literal
 
 import typer
 
-from workforce_cli import __version__
-from workforce_cli.errors import UsageError
+from workforce_cli import __version__, errors
+from workforce_cli.checks import FORMATS as VALIDATE_FORMATS
+from workforce_cli.commands.options import (
+    AsOfOption,
+    DryRunOption,
+    EditPlanOption,
+    IdArg,
+    PathsArg,
+    PlanOption,
+    RedAfterOption,
+    as_of_option,
+    format_option,
+)
+from workforce_cli.diff import FORMATS as DIFF_FORMATS
+from workforce_cli.report import FORMATS as REPORT_FORMATS
+from workforce_cli.staffing import FORMATS as STAFFING_FORMATS
+from workforce_cli.status import FORMATS as STATUS_FORMATS
+from workforce_cli.status import OVERDUE_FORMATS
 
 app = typer.Typer(
     name="wfplan",
@@ -26,15 +41,6 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-PathsArg = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        help="Plan files or folders (searched recursively for *.yaml, *.yml). "
-        "Default: the configured paths, else plans/.",
-        show_default=False,
-    ),
-]
 
 
 def _version(value: bool) -> None:
@@ -53,18 +59,14 @@ def _root(
     """Workforce action plans as code: validate, track, report and diff plans kept as YAML."""
 
 
-ValidateFormat = Literal["text", "json", "github"]
-
-
 @app.command()
 def validate(
     paths: PathsArg = None,
     output_format: Annotated[
-        ValidateFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text (file:line:col: error CODE message), json, or github (Actions annotations).",
+        str,
+        format_option(
+            VALIDATE_FORMATS,
+            "text (file:line:col: error CODE message), json, or github (Actions annotations).",
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option(help="Warnings fail the check too.")] = False,
@@ -94,20 +96,6 @@ def schema(
     return command.run(output, check)
 
 
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        envvar="WFPLAN_AS_OF",
-        help='The day to rate as of: any date expression ("2006-04-01", "end March 06" = '
-        '31 Mar 2006, "+2 weeks" from today). Default: today.',
-        show_default=False,
-    ),
-]
-PlanOption = Annotated[
-    str | None, typer.Option("--plan", help="Only the plan with this id.", show_default=False)
-]
-StatusFormat = Literal["text", "json", "markdown"]
 FailOn = Literal["red", "amber"]
 
 
@@ -125,18 +113,9 @@ def status(
             show_default=False,
         ),
     ] = None,
-    red_after: Annotated[
-        int | None,
-        typer.Option(
-            "--red-after",
-            min=0,
-            help="Days overdue before a milestone turns Red. Default: config, else 0.",
-            show_default=False,
-        ),
-    ] = None,
+    red_after: RedAfterOption = None,
     output_format: Annotated[
-        StatusFormat,
-        typer.Option("--format", "-f", help="text (for a terminal), json, or markdown."),
+        str, format_option(STATUS_FORMATS, "text (for a terminal), json, or markdown.")
     ] = "text",
     fail_on: Annotated[
         FailOn | None,
@@ -158,9 +137,6 @@ def status(
     return command.run(paths, as_of, plan, due_within, red_after, output_format, fail_on)
 
 
-OverdueFormat = Literal["text", "json", "csv"]
-
-
 @app.command()
 def overdue(
     paths: PathsArg = None,
@@ -175,19 +151,9 @@ def overdue(
         ),
     ] = None,
     plan: PlanOption = None,
-    red_after: Annotated[
-        int | None,
-        typer.Option(
-            "--red-after",
-            min=0,
-            help="Days overdue before a milestone turns Red (the RAG column). "
-            "Default: config, else 0.",
-            show_default=False,
-        ),
-    ] = None,
+    red_after: RedAfterOption = None,
     output_format: Annotated[
-        OverdueFormat,
-        typer.Option("--format", "-f", help="text (for a terminal), json, or csv."),
+        str, format_option(OVERDUE_FORMATS, "text (for a terminal), json, or csv.")
     ] = "text",
 ) -> int:
     """Every overdue milestone across plans, most days late first, with owner and due date.
@@ -200,20 +166,16 @@ def overdue(
     return command.run(paths, as_of, owner, plan, red_after, output_format)
 
 
-StaffingFormat = Literal["text", "json", "csv"]
-
-
 @app.command()
 def staffing(
     paths: PathsArg = None,
     plan: PlanOption = None,
     as_of: AsOfOption = None,
     output_format: Annotated[
-        StaffingFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text (for a terminal), json, or csv (one row per plan, snapshot and team).",
+        str,
+        format_option(
+            STAFFING_FORMATS,
+            "text (for a terminal), json, or csv (one row per plan, snapshot and team).",
         ),
     ] = "text",
 ) -> int:
@@ -229,20 +191,17 @@ def staffing(
     return command.run(paths, plan, as_of, output_format)
 
 
-ReportFormat = Literal["md", "html"]
-
-
 @app.command()
 def report(
     paths: PathsArg = None,
     output_format: Annotated[
-        ReportFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="md (GitHub-flavoured Markdown) or html (one self-contained file, prints on A4).",
+        str,
+        format_option(
+            REPORT_FORMATS,
+            "markdown (GitHub-flavoured; md works too) or html (one self-contained file, "
+            "prints on A4).",
         ),
-    ] = "md",
+    ] = "markdown",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -270,19 +229,8 @@ def report(
             show_default=False,
         ),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            envvar="WFPLAN_AS_OF",
-            help='The day to report as of: any date expression ("2022-03-31", "end March 06"). '
-            "Default: today.",
-            show_default=False,
-        ),
-    ] = None,
-    plan: Annotated[
-        str | None, typer.Option("--plan", help="Only the plan with this id.", show_default=False)
-    ] = None,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
 ) -> int:
     """The progress report for a meeting: summary, RAG table of actions by theme, overdue and
     due soon, revisions, staffing against target (with charts in HTML), and measures.
@@ -295,21 +243,6 @@ def report(
     return command.run(paths, output_format, output, output_dir, template, as_of, plan)
 
 
-IdArg = Annotated[
-    str,
-    typer.Argument(
-        metavar="ID", help="The id of the milestone (or of an action without milestones)."
-    ),
-]
-EditPlanOption = Annotated[
-    str | None,
-    typer.Option(
-        "--plan", help="The plan to look in, when the id is used by several.", show_default=False
-    ),
-]
-DryRunOption = Annotated[
-    bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
-]
 NewStatus = Literal["not_started", "in_progress", "blocked", "dropped", "done"]
 
 
@@ -378,11 +311,8 @@ def slip(
     return command.run(item_id, paths, to, reason, plan, dry_run)
 
 
-DiffFormat = Literal["text", "markdown", "json", "github"]
-
-
 class DiffFailOn(StrEnum):
-    """plandiff.model.FAIL_ON, spelt out so `wfplan --help` loads no plan code (a test
+    """diff.results.FAIL_ON, spelt out so `wfplan --help` loads no plan code (a test
     keeps the two the same). An Enum, not a Literal: this typer takes no list of Literal."""
 
     SILENT_SLIP = "silent-slip"
@@ -418,11 +348,10 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        DiffFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, markdown (for a pull-request comment), json, or github (annotations).",
+        str,
+        format_option(
+            DIFF_FORMATS,
+            "text, markdown (for a pull-request comment), json, or github (annotations).",
         ),
     ] = "text",
     fail_on: Annotated[
@@ -526,12 +455,7 @@ def calendar(
     paths: PathsArg = None,
     as_of: Annotated[
         str | None,
-        typer.Option(
-            "--as-of",
-            envvar="WFPLAN_AS_OF",
-            help="The export's timestamp (DTSTAMP), as a date expression. Default: today.",
-            show_default=False,
-        ),
+        as_of_option("The export's timestamp (DTSTAMP), as a date expression. Default: today."),
     ] = None,
     output: Annotated[
         Path | None,
@@ -549,47 +473,9 @@ def calendar(
     return command.run(paths, as_of, output)
 
 
-CRASH_LOG = "wfplan-crash.log"
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Run wfplan; return the exit code. The one place that turns outcomes into exit codes."""
+    """Run wfplan; return the exit code (`errors.boundary` turns outcomes into exit codes)."""
     command = typer.main.get_command(app)
-    try:
-        result = command.main(args=argv, prog_name="wfplan", standalone_mode=False)
-    except typer.Exit as exit_:
-        return exit_.exit_code
-    except typer.TyperException as err:
-        show = getattr(err, "show", None)
-        if show is not None:
-            show()
-        else:
-            sys.stderr.write(f"wfplan: error: {err.format_message()}\n")
-        return err.exit_code
-    except typer.Abort:
-        sys.stderr.write("wfplan: aborted\n")
-        return 130
-    except UsageError as err:
-        sys.stderr.write(f"wfplan: error: {err}\n")
-        return 2
-    except BrokenPipeError:
-        # `wfplan status | head` closes the pipe early; that is not an error.
-        sys.stderr.close()
-        return 0
-    except Exception:
-        if os.environ.get("WFPLAN_TRACEBACK"):
-            raise
-        log = Path(os.environ.get("WFPLAN_CRASH_LOG", Path.cwd() / CRASH_LOG))
-        try:
-            import traceback  # only on a crash: it costs start-up time on every run
-
-            log.write_text(traceback.format_exc(), "utf-8")
-            where = f"; details in {log}"
-        except OSError:
-            where = ""
-        sys.stderr.write(
-            f"wfplan: internal error{where}. This is a bug in wfplan, not in your plans: "
-            "please report it with that file.\n"
-        )
-        return 3
-    return result if isinstance(result, int) else 0
+    return errors.boundary(
+        lambda: command.main(args=argv, prog_name="wfplan", standalone_mode=False)
+    )

@@ -1,4 +1,4 @@
-"""Diagnostics: the value every check produces, the table of codes, and their printers.
+"""Diagnostics: the value every check produces and the table of codes.
 
 Editors and CI parse these lines, so the text format, the codes and the JSON keys are a
 public interface: change them only with a note in the README.
@@ -7,9 +7,8 @@ public interface: change them only with a note in the README.
 from __future__ import annotations
 
 import difflib
-import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -97,110 +96,3 @@ def count(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
         else:
             warnings += 1
     return errors, warnings
-
-
-def plural(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
-def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    errors, warnings = count(diagnostics)
-    checked = f"{plural(files, 'file')} checked"
-    if not errors and not warnings:
-        return f"{checked}: no problems found"
-    return f"{checked}: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
-
-
-def format_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    lines: list[str] = []
-    for d in diagnostics:
-        lines.append(f"{d.file}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}")
-        if d.hint:
-            lines.append(f"    hint: {d.hint}")
-    lines.append(summary(diagnostics, files))
-    return "\n".join(lines) + "\n"
-
-
-def format_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    return json.dumps([asdict(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
-
-
-def _escape_data(text: str) -> str:
-    # GitHub workflow commands: https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-# GitHub shows at most 10 error and 10 warning annotations of a step (and 10 notices) and
-# drops the rest without a word: https://docs.github.com/en/rest/checks/runs (annotations)
-GITHUB_CAP = 10
-GithubLevel = Literal["error", "warning", "notice"]
-_LEVELS: tuple[GithubLevel, ...] = ("error", "warning", "notice")
-
-
-@dataclass(frozen=True, slots=True)
-class Annotation:
-    """One GitHub Actions workflow command (`::error file=…,line=…,col=…,title=…::message`)."""
-
-    level: GithubLevel
-    file: str
-    line: int
-    column: int
-    title: str
-    message: str
-
-    def command(self) -> str:
-        where = (
-            f"file={_escape_property(self.file)},line={self.line},col={self.column},"
-            f"title={_escape_property(self.title)}"
-        )
-        return f"::{self.level} {where}::{_escape_data(self.message)}"
-
-
-def github_commands(annotations: Iterable[Annotation], rest: str) -> list[str]:
-    """The commands GitHub will show: most severe first, each level capped, then one notice
-    with the count of those left out (`rest` says where to read them all)."""
-    by_level: dict[str, list[Annotation]] = {level: [] for level in _LEVELS}
-    for annotation in annotations:
-        by_level[annotation.level].append(annotation)
-    kept = [*by_level["error"][:GITHUB_CAP], *by_level["warning"][:GITHUB_CAP]]
-    dropped = sum(max(0, len(by_level[level]) - GITHUB_CAP) for level in ("error", "warning"))
-    notices = by_level["notice"]
-    room = GITHUB_CAP - 1 if dropped or len(notices) > GITHUB_CAP else GITHUB_CAP
-    kept += notices[:room]
-    dropped += max(0, len(notices) - room)
-    lines = [a.command() for a in kept]
-    if dropped:
-        message = (
-            f"{plural(dropped, 'more finding')} not shown: GitHub shows {GITHUB_CAP} errors and "
-            f"{GITHUB_CAP} warnings per step; {rest}"
-        )
-        lines.append(f"::notice title=wfplan::{_escape_data(message)}")
-    return lines
-
-
-def format_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    annotations = [
-        Annotation(
-            d.severity,
-            d.file,
-            d.line,
-            d.column,
-            d.code,
-            f"{d.message} ({d.hint})" if d.hint else d.message,
-        )
-        for d in diagnostics
-    ]
-    lines = github_commands(annotations, "the job summary or `wfplan validate` lists them all")
-    lines.append(summary(diagnostics, files))
-    return "\n".join(lines) + "\n"
-
-
-FORMATTERS: dict[str, Callable[[Sequence[Diagnostic], int], str]] = {
-    "text": format_text,
-    "json": format_json,
-    "github": format_github,
-}

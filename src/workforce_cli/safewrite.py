@@ -1,6 +1,6 @@
 """Writing a plan file in place: atomically, with its permissions, and never over a newer edit.
 
-`render.write_atomic` writes reports, which are ours to overwrite. A plan file is the user's:
+`write_atomic` writes reports, which are ours to overwrite. A plan file is the user's:
 between reading it and writing the change, someone may have saved it in an editor or pulled a
 colleague's commit. So the file is read again just before the rename and must still hold the
 bytes the change was made from; otherwise nothing is written (`StaleFile`). Bytes, not the
@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+
+from workforce_cli.errors import UsageError
 
 
 class StaleFile(Exception):
@@ -65,6 +67,34 @@ def _create(staged: Path, target: Path) -> None:
         if target.exists():
             raise StaleFile(f"{target} already exists") from None
         staged.replace(target)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a reader sees the old file or the new one, never half.
+
+    The temporary file is in the same directory (a rename across file systems is a copy)
+    and is removed if anything fails before the rename.
+    """
+    directory = path.parent
+    if not directory.is_dir():
+        raise UsageError(f"cannot write {path}: no such directory {directory}")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
+    staged = Path(temp)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        # mkstemp makes the file private; a report gets the mode a plain write would give.
+        staged.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        staged.replace(path)
+    except OSError as err:
+        staged.unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
 
 
 def _umask() -> int:

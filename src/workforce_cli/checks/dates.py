@@ -20,9 +20,9 @@ from collections.abc import Iterator
 
 from workforce_cli import dates
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.loading import LoadedPlan, SourceFile
 from workforce_cli.model import Status
 from workforce_cli.model.walk import YamlPath, date_fields, milestones
+from workforce_cli.read.sources import LoadedPlan, SourceFile
 
 _CODES = {"unrecognised": "WF201", "ambiguous": "WF202", "impossible": "WF203"}
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workforce_cli.diagnostics import Diagnostic, did_you_mean
-from workforce_cli.loading import LoadedPlan
 from workforce_cli.model.walk import YamlPath
+from workforce_cli.read.sources import LoadedPlan
 
 
 def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:

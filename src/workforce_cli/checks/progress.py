@@ -27,9 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.loading import LoadedPlan
 from workforce_cli.model import Status
 from workforce_cli.model.walk import milestones
+from workforce_cli.read.sources import LoadedPlan
 
 _OWN_FIELDS = ("due", "done_on", "revised_due", "revision_reason")
 

@@ -35,10 +35,10 @@ from collections.abc import Iterator
 
 from workforce_cli import dates
 from workforce_cli.diagnostics import Diagnostic, did_you_mean
-from workforce_cli.loading import LoadedPlan, SnapshotRef, SourceFile
 from workforce_cli.model import Figure
+from workforce_cli.model.figures import totals
 from workforce_cli.model.walk import YamlPath
-from workforce_cli.staffing import totals
+from workforce_cli.read.sources import LoadedPlan, SnapshotRef, SourceFile
 
 _COUNTS = ("permanent", "agency", "vacant", "establishment")
 _RATES = ("permanent_share", "agency_rate", "vacancy_rate")

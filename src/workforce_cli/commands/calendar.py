@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workforce_cli import calendar_export, config, render
+from workforce_cli import config, safewrite
 from workforce_cli.commands import inputs
+from workforce_cli.report import calendar as calendar_export
 
 
 def run(paths: list[Path] | None, as_of: str | None, output: Path | None) -> int:
@@ -26,6 +27,6 @@ def run(paths: list[Path] | None, as_of: str | None, output: Path | None) -> int
         sys.stderr.write(f"wfplan: {result.events} milestones{skipped}\n")
         return 0
     # UTF-8 with CRLF line ends, which write_atomic keeps as they are.
-    render.write_atomic(output, result.data.decode("utf-8"))
+    safewrite.write_atomic(output, result.data.decode("utf-8"))
     sys.stdout.write(f"wrote {output}: {result.events} milestones{skipped}\n")
     return 0

@@ -9,9 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workforce_cli import config, gitfiles, plandiff
+from workforce_cli import config
+from workforce_cli.diff import engine as plandiff
+from workforce_cli.diff.render import FORMATS, WORKING_TREE
 from workforce_cli.errors import UsageError
-from workforce_cli.plandiff.render import FORMATS, WORKING_TREE
+from workforce_cli.read import git as gitfiles
 
 
 def split(rest: list[str]) -> tuple[str | None, list[Path]]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workforce_cli import config, newplan, safewrite
-from workforce_cli.diagnostics import FORMATTERS
+from workforce_cli import config, safewrite
+from workforce_cli.checks.render import FORMATTERS
+from workforce_cli.edit import newplan
 from workforce_cli.errors import UsageError
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workforce_cli import config, status
+from workforce_cli import config
 from workforce_cli.commands import inputs
 from workforce_cli.errors import UsageError
-from workforce_cli.overdue_render import FORMATS, OverdueList
-from workforce_cli.status_render import Terminal
+from workforce_cli.status import engine as status
+from workforce_cli.status.overdue import FORMATS, OverdueList
+from workforce_cli.status.render import Terminal
 
 
 def run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workforce_cli.schemas import generate
+from workforce_cli.model.schema import generate
 
 
 def run(output: Path, check: bool) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workforce_cli import marking
-from workforce_cli.changes import find_milestone
 from workforce_cli.commands.writing import run_change
+from workforce_cli.edit import marking
+from workforce_cli.edit.workspace import find_milestone
 
 
 def run(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workforce_cli import snapshot_add
 from workforce_cli.commands.writing import run_change
+from workforce_cli.edit import snapshot as snapshot_add
+from workforce_cli.edit.marking import check_date
 from workforce_cli.errors import UsageError
-from workforce_cli.marking import check_date
-from workforce_cli.staffing_csv import CsvProblems, read_rows
+from workforce_cli.read.csv_rows import CsvProblems, read_rows
 
 
 def add(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from workforce_cli import config
 from workforce_cli.commands import inputs
-from workforce_cli.staffing_output import FORMATS
-from workforce_cli.staffing_report import evaluate
+from workforce_cli.staffing.engine import evaluate
+from workforce_cli.staffing.render import FORMATS
 
 
 def run(

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from workforce_cli import config, safewrite
-from workforce_cli.changes import Change, Refused, Workspace
-from workforce_cli.diagnostics import FORMATTERS
+from workforce_cli.checks.render import FORMATTERS
+from workforce_cli.edit.workspace import Change, Refused, Workspace
 
 
 def workspace(paths: list[Path] | None) -> Workspace | None:

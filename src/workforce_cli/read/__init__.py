@@ -1,0 +1,1 @@
+"""Reading: bytes to data with file, line and column (YAML, the loader, git blobs, CSV)."""

@@ -1,0 +1,268 @@
+"""Files to models: find the plan files, read them, and build the repository of plans.
+
+Every problem becomes a Diagnostic at the file, line and column of the key or value that
+causes it; nothing here prints or exits. A path that cannot be used at all (missing,
+unreadable, or holding no plan files) raises `UsageError`, which the CLI turns into exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from workforce_cli.diagnostics import Diagnostic, did_you_mean, make
+from workforce_cli.errors import UsageError as UsageError
+from workforce_cli.model import Plan, StaffingFile
+from workforce_cli.read import yaml as yamlio
+from workforce_cli.read.schema_errors import describe, schema_diagnostics
+from workforce_cli.read.sources import (
+    LoadedPlan,
+    Repository,
+    SnapshotRef,
+    SourceFile,
+    StaffingDoc,
+    collector_paused,
+)
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Files larger than this are refused (WF001): the largest real plan is about 30 KB."""
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """The plan files under `paths`: files as given, directories searched recursively."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise UsageError(f"cannot read directory {path}: permission denied")
+            found.extend(_walk(path))
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise UsageError(f"{path} is neither a file nor a directory")
+        else:
+            raise UsageError(f"no such file or directory: {path}")
+    if not found:
+        where = ", ".join(str(p) for p in paths)
+        raise UsageError(
+            f"no plan files (*.yaml, *.yml) found in {where}; "
+            "create one with `wfplan new` or pass the folder that holds your plans"
+        )
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)
+
+
+def _walk(directory: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, name) for name in sorted(files) if name.endswith(SUFFIXES))
+    return found
+
+
+def read_source(
+    path: Path, content: bytes | None = None
+) -> tuple[SourceFile, Any, list[Diagnostic]]:
+    """Read one file to plain data, or say why it cannot be read.
+
+    With `content`, that is the file's text (a file as it was at a git revision) and the
+    filesystem is not touched; everything else is the same.
+    """
+    source = SourceFile(path, str(path))
+    try:
+        size = path.stat().st_size if content is None else len(content)
+        if size > MAX_FILE_BYTES:
+            return (
+                source,
+                None,
+                [
+                    make(
+                        "WF001",
+                        f"file is {size / 1024 / 1024:.1f} MiB; plan files are limited to "
+                        f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
+                        source.display,
+                        hint="split the plan, or move staffing snapshots into staffing files",
+                    )
+                ],
+            )
+        raw = path.read_bytes() if content is None else content
+    except OSError as err:
+        raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return (
+            source,
+            None,
+            [
+                make(
+                    "WF002",
+                    f"file is not valid UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded",
+                    source.display,
+                    line,
+                    column,
+                    "save the file as UTF-8 (in Excel or Word: 'CSV UTF-8' / 'Unicode (UTF-8)')",
+                )
+            ],
+        )
+    # A byte-order mark is accepted (Windows editors write one) and not part of the text.
+    source.text = text.removeprefix("\ufeff")
+    try:
+        root = yamlio.compose(source.text)
+    except yamlio.YamlFailure as failure:
+        p = failure.problem
+        return source, None, [make(p.code, p.message, source.display, p.line, p.col, p.hint)]
+    if root is None:
+        return (
+            source,
+            None,
+            [
+                make(
+                    "WF003",
+                    "file is empty",
+                    source.display,
+                    hint="a plan starts with `wfplan: 1`, an id and a title; or delete the file",
+                )
+            ],
+        )
+    # Without a `*` the text holds no alias, and the walk need not look for one.
+    data, problems = yamlio.to_data(root, aliases="*" in source.text)
+    diagnostics = [make(p.code, p.message, source.display, p.line, p.col, p.hint) for p in problems]
+    # The node tree is not kept (it is ten times the size of the text); the data keeps the
+    # positions of its keys and values, which is all that `locate` needs.
+    source._data, source._root_mark = data, yamlio.root_mark(root)
+    return source, data, diagnostics
+
+
+def load(paths: Sequence[Path]) -> Repository:
+    """Read every plan and staffing file under `paths` and check their schema.
+
+    Semantic checks (references, dates, totals) are `checks.run`'s job; this builds the
+    models they work on and merges staffing files into their plans.
+    """
+    return _load([(path, None) for path in discover(paths)])
+
+
+def load_contents(files: Sequence[tuple[str, bytes]]) -> Repository:
+    """`load` for files held in memory, such as a git revision's: (display path, bytes) pairs."""
+    return _load([(Path(display), content) for display, content in files])
+
+
+def _load(files: Sequence[tuple[Path, bytes | None]]) -> Repository:
+    sources: list[SourceFile] = []
+    plans: list[LoadedPlan] = []
+    staffing_docs: list[StaffingDoc] = []
+    diagnostics: list[Diagnostic] = []
+    with collector_paused():
+        for path, content in files:
+            source, data, problems = read_source(path, content)
+            sources.append(source)
+            diagnostics.extend(problems)
+            if data is None or problems:
+                continue
+            model = _validate_document(source, data, diagnostics)
+            if isinstance(model, Plan):
+                plans.append(LoadedPlan(model, source))
+            elif isinstance(model, StaffingFile):
+                staffing_docs.append(StaffingDoc(model, source))
+        diagnostics.extend(_assemble(plans, staffing_docs))
+    return Repository(sources, plans, staffing_docs, diagnostics)
+
+
+def _validate_document(
+    source: SourceFile, data: Any, diagnostics: list[Diagnostic]
+) -> Plan | StaffingFile | None:
+    if not isinstance(data, dict):
+        diagnostics.append(
+            source.diagnostic(
+                "WF008",
+                f"a plan file is a mapping of keys (wfplan, id, title, ...), not {describe(data)}",
+                (),
+                hint="start the file with `wfplan: 1`",
+            )
+        )
+        return None
+    if "wfplan" not in data:
+        diagnostics.append(
+            source.diagnostic(
+                "WF008",
+                "not a wfplan file: there is no `wfplan: 1` line",
+                (),
+                hint="add `wfplan: 1` as the first key; only plan and staffing files "
+                "belong in the plan folders",
+            )
+        )
+        return None
+    if data["wfplan"] != 1:
+        diagnostics.append(
+            source.diagnostic(
+                "WF008",
+                f"unsupported format version {data['wfplan']!r}; this wfplan reads version 1",
+                ("wfplan",),
+                hint="write `wfplan: 1`, or upgrade wfplan",
+            )
+        )
+        return None
+    model_class: type[Plan] | type[StaffingFile] = (
+        StaffingFile if data.get("kind") == "staffing" else Plan
+    )
+    try:
+        return model_class.model_validate(data)
+    except ValidationError as err:
+        diagnostics.extend(schema_diagnostics(err, model_class, data, source))
+        return None
+
+
+def _assemble(plans: list[LoadedPlan], staffing_docs: list[StaffingDoc]) -> list[Diagnostic]:
+    """Cross-file rules: unique plan ids; staffing files join the plan they name."""
+    diagnostics: list[Diagnostic] = []
+    by_id: dict[str, LoadedPlan] = {}
+    for loaded in plans:
+        if loaded.plan.staffing:
+            loaded.snapshots.extend(
+                SnapshotRef(s, loaded.source, ("staffing", "snapshots", i), loaded.unit)
+                for i, s in enumerate(loaded.plan.staffing.snapshots)
+            )
+        first = by_id.get(loaded.id)
+        if first is not None:
+            line, _ = first.source.locate(("id",))
+            diagnostics.append(
+                loaded.source.diagnostic(
+                    "WF301",
+                    f'plan id "{loaded.id}" is already used by {first.source.display}:{line}',
+                    ("id",),
+                    hint="plan ids are unique across the repository; rename one of them",
+                )
+            )
+            continue
+        by_id[loaded.id] = loaded
+    for doc in staffing_docs:
+        target = by_id.get(doc.staffing.plan)
+        if target is None:
+            hint = did_you_mean(doc.staffing.plan, by_id) or (
+                "known plans: " + ", ".join(sorted(by_id)) if by_id else "no plans were loaded"
+            )
+            diagnostics.append(
+                doc.source.diagnostic(
+                    "WF307",
+                    f'staffing file names unknown plan "{doc.staffing.plan}"',
+                    ("plan",),
+                    hint=hint,
+                )
+            )
+            continue
+        target.snapshots.extend(
+            SnapshotRef(s, doc.source, ("snapshots", i), doc.staffing.unit)
+            for i, s in enumerate(doc.staffing.snapshots)
+        )
+    return diagnostics

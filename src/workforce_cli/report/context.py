@@ -1,0 +1,250 @@
+"""The context a report template receives: plain dicts, lists, strings and numbers.
+
+Every number comes from the engines (`status` for ratings, `staffing` for figures); this
+module only arranges their results for reading: grouped by theme and action, with the
+summary sentences written out. The README ("wfplan report: template context") documents
+every key; a user's template relies on them, so keys are only ever added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from workforce_cli import __version__
+from workforce_cli.model import Action, Milestone, Plan
+from workforce_cli.output import days, long_date
+from workforce_cli.read.sources import LoadedPlan
+from workforce_cli.report import charts
+from workforce_cli.report.staffing import staffing_section
+from workforce_cli.status import engine as status
+from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus
+
+STATUS_WORDS = {
+    "not_started": "Not started",
+    "in_progress": "In progress",
+    "done": "Done",
+    "blocked": "Blocked",
+    "dropped": "Dropped",
+}
+
+NOT_RATED_WORDS = {"ongoing": "Ongoing", "undetermined": "No date yet", "dropped": "Dropped"}
+"""Shown in the RAG column instead of a colour, for milestones that are not rated."""
+
+
+def build(plans: Sequence[LoadedPlan], options: Options, output_format: str) -> dict[str, Any]:
+    """The whole context: the report's date and settings, and one entry per plan."""
+    entries = [plan_context(loaded, options, output_format) for loaded in plans]
+    overall = status.roll_up(p["rating"] for p in entries)
+    return {
+        "wfplan": __version__,
+        "format": output_format,
+        "as_of": options.as_of.isoformat(),
+        "as_of_text": long_date(options.as_of),
+        "due_within": options.due_within,
+        "labels": {rating: options.label(rating) for rating in status.RATINGS},
+        "rating": overall,
+        "label": options.label(overall),
+        "plans": entries,
+    }
+
+
+def plan_context(loaded: LoadedPlan, options: Options, output_format: str) -> dict[str, Any]:
+    plan = loaded.plan
+    result = status.evaluate(plan, options, loaded.source.display)
+    rows = {m.id: _milestone(m, plan, options) for m in result.milestones}
+    themes = _themes(plan, result, rows, options)
+    staffing = staffing_section(loaded, options, output_format)
+    done, of = result.progress
+    # PlanStatus.to_dict's keys, without its per-milestone dicts (the rows below have them).
+    context: dict[str, Any] = {
+        "id": result.id,
+        "title": result.title,
+        "organisation": result.organisation,
+        "owners": list(result.owners),
+        "file": result.file,
+        "rating": result.rating,
+        "label": options.label(result.rating),
+        "counts": result.counts(options.due_within),
+        "progress": {"complete": done, "of": of, "text": result.progress_text},
+    }
+    context.update(
+        {
+            "period": _period(plan),
+            "review": {"due": plan.review.due, "by": plan.review.by} if plan.review else None,
+            "summary": summary(result, options),
+            "themes": themes,
+            "overdue": [rows[m.id] for m in result.overdue],
+            "due_soon": [rows[m.id] for m in result.due_soon(options.due_within)],
+            "blocked": [rows[m.id] for m in result.milestones if m.blocked],
+            "apart": {
+                reason: [rows[m.id] for m in result.apart(reason)]
+                for reason in ("ongoing", "undetermined", "dropped")
+            },
+            "revisions": [_revision(rows[m.id], m) for m in result.milestones if m.revised_due],
+            **staffing,
+            "rag_chart": _rag_chart(loaded.id, themes, options) if output_format == "html" else "",
+        }
+    )
+    return context
+
+
+# Worst first, as a reader scans a bar: what needs attention, then what is fine or done.
+_CHART_ORDER = ("red", "amber", "green", "complete", "not_rated")
+
+
+def _rag_chart(plan_id: str, themes: list[dict[str, Any]], options: Options) -> Markup:
+    rows = [
+        (
+            theme["title"],
+            [charts.Segment(r, options.label(r), theme["counts"][r]) for r in _CHART_ORDER],
+        )
+        for theme in themes
+    ]
+    if not rows:
+        return Markup("")
+    return Markup(charts.rag_chart(rows, f"{plan_id}-rag"))
+
+
+def _period(plan: Plan) -> str:
+    if plan.period is None:
+        return ""
+    start, end = plan.period.start, plan.period.end
+    if start and end:
+        return f"{start} to {end}"
+    return f"from {start}" if start else f"to {end}" if end else ""
+
+
+def _milestone(m: MilestoneStatus, plan: Plan, options: Options) -> dict[str, Any]:
+    row = m.to_dict(options)
+    item = _item(plan, m)
+    row["notes"] = item.notes if item is not None else None
+    row["status_text"] = STATUS_WORDS[m.status.value]
+    row["rag_text"] = NOT_RATED_WORDS[m.not_rated] if m.not_rated else row["label"]
+    row["owner_text"] = ", ".join(m.owners)
+    row["due_text"] = m.effective_due or ""
+    row["due_date_text"] = long_date(m.due_date)
+    return row
+
+
+def _item(plan: Plan, m: MilestoneStatus) -> Action | Milestone | None:
+    for action in plan.actions:
+        if action.id == m.action_id:
+            if m.is_action:
+                return action
+            return next((x for x in action.milestones if x.id == m.id), None)
+    return None
+
+
+def _themes(
+    plan: Plan, result: PlanStatus, rows: dict[str, dict[str, Any]], options: Options
+) -> list[dict[str, Any]]:
+    """Themes in file order, each with its actions and their milestones; then unthemed ones."""
+    by_action: dict[str, list[MilestoneStatus]] = {}
+    for m in result.milestones:
+        by_action.setdefault(m.action_id, []).append(m)
+    groups: list[tuple[str | None, str, str | None]] = [
+        (t.id, t.title, t.description) for t in plan.themes
+    ]
+    if any(a.theme is None for a in plan.actions):
+        groups.append((None, "Other actions", None))
+    themes = []
+    for theme_id, title, description in groups:
+        actions = [
+            _action(action, by_action.get(action.id, []), rows)
+            for action in plan.actions
+            if action.theme == theme_id
+        ]
+        if not actions and theme_id is None:
+            continue
+        milestones = [m for a in actions for m in a["milestones"]]
+        counts = {r: sum(1 for m in milestones if m["rating"] == r) for r in status.RATINGS}
+        themes.append(
+            {
+                "id": theme_id,
+                "title": title,
+                "description": description,
+                "counts": counts,
+                "actions": actions,
+                # table rows: one per milestone, plus a heading row per action with several
+                "rows": len(milestones) + sum(1 for a in actions if not a["single"]),
+            }
+        )
+    return themes
+
+
+def _action(
+    action: Action,
+    rated: list[MilestoneStatus],
+    rows: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    # No rating of its own: an action with milestones is shown with each milestone's.
+    return {
+        "id": action.id,
+        "title": action.title,
+        "owners": list(action.owner or ()),
+        "owner_text": ", ".join(action.owner or ()),
+        "timescale": action.timescale,
+        "notes": action.notes,
+        "single": not action.milestones,
+        "milestones": [rows[m.id] for m in rated],
+    }
+
+
+def _revision(row: dict[str, Any], m: MilestoneStatus) -> dict[str, Any]:
+    moved = (
+        (m.due_date - m.original_due_date).days
+        if m.due_date is not None and m.original_due_date is not None
+        else None
+    )
+    return {**row, "original_due": m.due, "moved_days": moved, "reason": m.revision_reason}
+
+
+def summary(result: PlanStatus, options: Options) -> list[str]:
+    """The facts in sentences: "4 of 12 actions complete; 2 overdue, the oldest by 45 days"."""
+    done, of = result.progress
+    noun = "actions" if all(m.is_action for m in result.milestones) else "milestones"
+    if of == 1:
+        noun = noun[:-1]
+    overdue = result.overdue
+    first = f"{done} of {of} {noun} complete"
+    if overdue:
+        oldest = overdue[0].days_overdue or 0
+        first += f"; {len(overdue)} overdue, the oldest by {days(oldest)}"
+    elif of - done:
+        first += "; none overdue"
+    sentences = [first + "."]
+    soon = result.due_soon(options.due_within)
+    blocked = sum(1 for m in result.milestones if m.blocked)
+    extra = []
+    if soon:
+        extra.append(f"{len(soon)} due in the next {options.due_within} days")
+    if blocked:
+        extra.append(f"{blocked} blocked")
+    late = sum(1 for m in result.milestones if m.late)
+    if late:
+        extra.append(f"{late} completed late")
+    if extra:
+        sentences.append(_capital(_join(extra)) + ".")
+    apart = [
+        (len(result.apart("ongoing")), "ongoing"),
+        (len(result.apart("undetermined")), "without a date yet"),
+        (len(result.apart("dropped")), "dropped"),
+    ]
+    words = [f"{n} {what}" for n, what in apart if n]
+    if words:
+        sentences.append(f"Not rated (listed apart): {_join(words)}.")
+    revised = sum(1 for m in result.milestones if m.revised_due)
+    if revised:
+        sentences.append(f"{revised} re-baselined (see Revisions).")
+    return sentences
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,149 @@
+"""Jinja2 rendering of reports: the shipped templates and a user's own.
+
+Shipped templates live in `templates/` (found through `resources.templates_dir()`, so an
+installed wfplan finds them). A user's template is code read from a file, so it runs in
+Jinja2's sandbox: it sees the documented context and the filters below, and cannot reach
+Python internals through attribute access. Every environment uses `StrictUndefined`, so a
+misspelt variable is an error with the template's file and line, never a silent blank.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+from markupsafe import Markup, escape
+
+from workforce_cli import output, resources
+from workforce_cli.errors import UsageError
+
+_HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".svg", ".xml")
+
+
+class TemplateProblem(UsageError):
+    """A template that cannot be compiled or rendered: `FILE:LINE: message`, exit 2."""
+
+    def __init__(self, file: str, line: int | None, message: str) -> None:
+        file = file.removeprefix("./")
+        self.file, self.line, self.message = file, line, message
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {message}")
+
+
+# --- filters --------------------------------------------------------------------------
+
+
+def pill(rating: str, word: str) -> Markup:
+    """A RAG rating in HTML: the colour from its class, and always the word as well."""
+    return Markup(f'<span class="rag rag-{escape(rating)}">{escape(word)}</span>')
+
+
+GLOBALS: dict[str, Any] = {"pill": pill}
+"""Functions every template can call (a macro would cost a Jinja2 frame per table cell)."""
+
+FILTERS: dict[str, Any] = {
+    "md": output.md,
+    "percent": output.percent,
+    "number": output.number,
+    "signed": output.signed,
+    "days": output.days,
+}
+
+
+# --- environments -------------------------------------------------------------------------
+
+
+def _environment(search: list[Path], autoescape: bool, sandboxed: bool) -> jinja2.Environment:
+    kind = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = kind(
+        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
+    return env
+
+
+def is_html(name: str) -> bool:
+    return name.lower().endswith(_HTML_SUFFIXES)
+
+
+def builtin(name: str) -> jinja2.Template:
+    """A template shipped with wfplan, such as `report.html.j2`."""
+    env = _environment([resources.templates_dir()], is_html(name), sandboxed=False)
+    return _compile(env, name)
+
+
+def user(path: Path, html: bool) -> jinja2.Template:
+    """A user's template file, sandboxed; it may include files beside it or shipped partials.
+
+    HTML escaping is on when the report is HTML or the file is named like HTML.
+    """
+    if not path.is_file():
+        raise UsageError(f"template not found: {path}")
+    # The folder as given (not resolved), so errors name the file as the user wrote it.
+    search = [path.parent, resources.templates_dir()]
+    env = _environment(search, html or is_html(path.name), sandboxed=True)
+    return _compile(env, path.name)
+
+
+def _compile(env: jinja2.Environment, name: str) -> jinja2.Template:
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateSyntaxError as err:
+        raise TemplateProblem(err.filename or name, err.lineno, err.message or str(err)) from None
+    except jinja2.TemplateNotFound as err:
+        raise UsageError(f"template not found: {err.name}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"template {name} is not UTF-8 text") from None
+
+
+def render(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """The template rendered with `context`; any failure is a `TemplateProblem` at its line."""
+    try:
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as err:
+        # an {% include %} of a broken file fails at render time
+        raise TemplateProblem(err.filename or "?", err.lineno, err.message or str(err)) from None
+    except jinja2.TemplateError as err:
+        file, line = _where(err, template)
+        raise TemplateProblem(file, line, _message(err)) from None
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as err:
+        # Template code can fail like any code ({{ 1 / 0 }}, {{ "x" + 1 }}): the user's
+        # mistake, reported at its line, not a crash of wfplan.
+        file, line = _where(err, template)
+        raise TemplateProblem(file, line, _message(err)) from None
+
+
+def _where(err: BaseException, template: jinja2.Template) -> tuple[str, int | None]:
+    """The innermost template frame of the traceback (Jinja2 rewrites frames to template lines)."""
+    files = {template.filename} if template.filename else set()
+    loader = template.environment.loader
+    roots = (
+        [Path(p).resolve() for p in loader.searchpath]
+        if isinstance(loader, jinja2.FileSystemLoader)
+        else []
+    )
+    found: tuple[str, int | None] = (template.filename or template.name or "?", None)
+    for frame in traceback.extract_tb(err.__traceback__):
+        path = Path(frame.filename).resolve()
+        if frame.filename in files or any(path.is_relative_to(root) for root in roots):
+            found = (frame.filename, frame.lineno)
+    return found
+
+
+def _message(err: BaseException) -> str:
+    if isinstance(err, jinja2.UndefinedError):
+        return f"{err.message} (the report context is documented in the README)"
+    if isinstance(err, jinja2.TemplateError):
+        return err.message or type(err).__name__
+    return f"{type(err).__name__}: {err}"

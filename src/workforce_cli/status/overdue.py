@@ -1,0 +1,126 @@
+"""`wfplan overdue` output: text (rich), JSON and CSV of the overdue milestones across plans.
+
+`FORMATS` is the registry whose keys are the `--format` choices; renderers return a string.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from workforce_cli.output import day, plural
+from workforce_cli.status.engine import Options, Overdue
+from workforce_cli.status.render import (
+    STYLES,
+    Terminal,
+    due_text,
+    dump_json,
+    finish,
+    owners_text,
+    text_console,
+)
+
+
+@dataclass(frozen=True)
+class OverdueList:
+    """The result of `wfplan overdue`: the rows, and what selected them."""
+
+    options: Options
+    owner: str | None
+    rows: tuple[Overdue, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "as_of": self.options.as_of.isoformat(),
+            "red_after": self.options.red_after,
+            "owner": self.owner,
+            "count": len(self.rows),
+            "milestones": [
+                {
+                    "plan": plan.id,
+                    "plan_title": plan.title,
+                    "organisation": plan.organisation,
+                    "file": plan.file,
+                    **m.to_dict(self.options),
+                }
+                for plan, m in self.rows
+            ],
+        }
+
+
+def summary(result: OverdueList) -> str:
+    owner = f' with an owner matching "{result.owner}"' if result.owner is not None else ""
+    when = day(result.options.as_of)
+    if not result.rows:
+        return f"No overdue milestones{owner} as of {when}."
+    return f"Overdue as of {when}: {plural(len(result.rows), 'milestone')}{owner}, most late first"
+
+
+def render_text(result: OverdueList, terminal: Terminal) -> str:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    out = io.StringIO()
+    console = text_console(terminal, out)
+    console.print(summary(result), markup=False)
+    if result.rows:
+        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
+        for name in ("Late", "RAG", "Due"):
+            table.add_column(name, no_wrap=True, justify="right" if name == "Late" else "left")
+        table.add_column("Plan", ratio=1, no_wrap=True, overflow="ellipsis")
+        table.add_column("Milestone", ratio=2, no_wrap=True, overflow="ellipsis")
+        table.add_column("Owner", ratio=1, no_wrap=True, overflow="ellipsis")
+        for plan, m in result.rows:
+            table.add_row(
+                Text(plural(m.days_overdue or 0, "day")),
+                Text(result.options.label(m.rating), style=STYLES[m.rating]),
+                Text(due_text(m)),
+                Text(plan.id),
+                Text(f"{m.id}: {m.title}"),
+                Text(owners_text(m)),
+            )
+        console.print(table)
+    return finish(out, terminal)
+
+
+def render_json(result: OverdueList, terminal: Terminal) -> str:
+    return dump_json(result.to_dict())
+
+
+CSV_COLUMNS = ("plan", "id", "title", "owners", "due", "due_date", "days_overdue", "rag", "status")
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render_csv(result: OverdueList, terminal: Terminal) -> str:
+    """One row per milestone; owners joined by "; "; dates ISO; lines end in \\n."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for plan, m in result.rows:
+        writer.writerow(
+            [
+                plan.id,
+                m.id,
+                _cell(m.title),
+                _cell("; ".join(m.owners)),
+                _cell(m.effective_due or ""),
+                m.due_date.isoformat() if m.due_date else "",
+                m.days_overdue,
+                result.options.label(m.rating),
+                m.status.value,
+            ]
+        )
+    return out.getvalue()
+
+
+Renderer = Callable[[OverdueList, Terminal], str]
+FORMATS: dict[str, Renderer] = {"text": render_text, "json": render_json, "csv": render_csv}
