@@ -385,7 +385,7 @@ def test_merge_base_revisions(tmp_path: Path, run: Run, monkeypatch: pytest.Monk
 
 
 def test_fail_on_choices_are_the_registry() -> None:
-    from workforce_cli.cli import DiffFailOn
+    from workforce_cli.cli.track import DiffFailOn
     from workforce_cli.diff.results import FAIL_ON
 
     assert tuple(c.value for c in DiffFailOn) == FAIL_ON
