@@ -35,7 +35,8 @@ def validate(
         str,
         format_option(
             VALIDATE_FORMATS,
-            "text (file:line:col: error CODE message), json, or github (Actions annotations).",
+            "text (file:line:col: error CODE message), json, github (Actions annotations and a "
+            "job summary), sarif (SARIF 2.1.0, for code scanning) or gitlab (Code Quality).",
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option(help="Warnings fail the check too.")] = False,
@@ -252,7 +253,8 @@ def diff(
         str,
         format_option(
             DIFF_FORMATS,
-            "text, markdown (for a pull-request comment), json, or github (annotations).",
+            "text, markdown (for a pull-request comment), json, github (annotations and a job "
+            "summary), sarif (SARIF 2.1.0, for code scanning) or gitlab (Code Quality).",
         ),
     ] = "text",
     fail_on: Annotated[

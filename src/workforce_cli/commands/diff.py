@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from workforce_cli import config
+from workforce_cli.commands.summary import write_step_summary
 from workforce_cli.diff import engine as plandiff
 from workforce_cli.diff.render import FORMATS, WORKING_TREE
 from workforce_cli.errors import UsageError
@@ -67,4 +68,6 @@ def run(base: str, rest: list[str], output_format: str, fail_on: list[str]) -> i
     result = plandiff.diff(base_files, head_files, base, head)
     conditions = tuple(dict.fromkeys(fail_on))
     sys.stdout.write(FORMATS[output_format](result, conditions))
+    if output_format == "github":
+        write_step_summary(FORMATS["markdown"](result, conditions))
     return 1 if result.failing(conditions) else 0

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from workforce_cli import config
 from workforce_cli.checks.engine import check_repository
-from workforce_cli.checks.render import FORMATTERS
+from workforce_cli.checks.render import FORMATTERS, step_summary
+from workforce_cli.commands.summary import write_step_summary
 from workforce_cli.diagnostics import count
 from workforce_cli.read import loader as loading
 
@@ -17,5 +18,7 @@ def run(paths: list[Path] | None, output_format: str, strict: bool) -> int:
     repository = loading.load(config.plan_paths(paths, settings))
     diagnostics = check_repository(repository)
     sys.stdout.write(FORMATTERS[output_format](diagnostics, len(repository.files)))
+    if output_format == "github":
+        write_step_summary(step_summary(diagnostics, len(repository.files)))
     errors, warnings = count(diagnostics)
     return 1 if errors or (strict and warnings) else 0

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from workforce_cli.diff import ci
 from workforce_cli.diff.results import CLASSES, KINDS, ORDER, Change, Diff, Failure, PlanDiff
 from workforce_cli.output import Annotation, GithubLevel, days, github_commands, md, plural
 
@@ -288,6 +289,7 @@ def _failure_json(failure: Failure | None) -> dict[str, Any] | None:
 
 
 def as_json(diff: Diff, fail_on: tuple[str, ...]) -> str:
+    diff = ci.rooted(diff)
     document = {
         "base": diff.base,
         "head": diff.head,
@@ -336,10 +338,26 @@ def _annotations(diff: Diff, fail_on: tuple[str, ...]) -> Iterator[Annotation]:
 
 
 def github(diff: Diff, fail_on: tuple[str, ...]) -> str:
+    diff = ci.rooted(diff)
     rest = "the job summary or `wfplan diff --format text` lists them all"
     lines = github_commands(_annotations(diff, fail_on), rest)
     lines.append(f"{diff.base} → {_head(diff)}: {summary(diff)}")
     return "\n".join(lines) + "\n"
+
+
+def described(change: Change) -> str:
+    """A change in one sentence: `[class] label: id "title": detail`."""
+    words = detail(change)
+    text = f'[{change.cls}] {label(change)}: {change.id} "{change.title}"'
+    return f"{text}: {words}" if words else text
+
+
+def sarif(diff: Diff, fail_on: tuple[str, ...]) -> str:
+    return ci.sarif(diff, fail_on, described)
+
+
+def gitlab(diff: Diff, fail_on: tuple[str, ...]) -> str:
+    return ci.gitlab(diff, fail_on, described)
 
 
 FORMATS: dict[str, Callable[[Diff, tuple[str, ...]], str]] = {
@@ -347,4 +365,6 @@ FORMATS: dict[str, Callable[[Diff, tuple[str, ...]], str]] = {
     "markdown": markdown,
     "json": as_json,
     "github": github,
+    "sarif": sarif,
+    "gitlab": gitlab,
 }
