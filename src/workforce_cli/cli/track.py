@@ -40,6 +40,22 @@ def validate(
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option(help="Warnings fail the check too.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Report only findings not recorded in this file (see --update-baseline).",
+            show_default=False,
+        ),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline",
+            help="Record today's findings in the --baseline file (default: "
+            "wfplan-baseline.json) and exit 0.",
+        ),
+    ] = False,
 ) -> int:
     """Check plan and staffing files: schema, ids, references, dates, status rules, totals.
 
@@ -48,7 +64,7 @@ def validate(
     """
     from workforce_cli.commands import validate as command
 
-    return command.run(paths, output_format, strict)
+    return command.run(paths, output_format, strict, baseline, update_baseline)
 
 
 @app.command()
