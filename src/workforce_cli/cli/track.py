@@ -48,6 +48,14 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    tracked: Annotated[
+        bool,
+        typer.Option(
+            "--tracked",
+            help="Only files git tracks or has staged: untracked drafts are left out "
+            "(for pre-commit).",
+        ),
+    ] = False,
     update_baseline: Annotated[
         bool,
         typer.Option(
@@ -64,7 +72,7 @@ def validate(
     """
     from workforce_cli.commands import validate as command
 
-    return command.run(paths, output_format, strict, baseline, update_baseline)
+    return command.run(paths, output_format, strict, baseline, update_baseline, tracked)
 
 
 @app.command()
@@ -75,11 +83,19 @@ def schema(
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 if the schemas in --output are stale.")
     ] = False,
+    missing_ok: Annotated[
+        bool,
+        typer.Option(
+            "--missing-ok",
+            help="With --check: pass when the --output folder does not exist (a plan "
+            "repository that keeps no schemas).",
+        ),
+    ] = False,
 ) -> int:
     """Write the JSON Schema of plan and staffing files (for editors and other tools)."""
     from workforce_cli.commands import schema as command
 
-    return command.run(output, check)
+    return command.run(output, check, missing_ok)
 
 
 FailOn = Literal["red", "amber"]

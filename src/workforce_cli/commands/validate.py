@@ -12,6 +12,7 @@ from workforce_cli.checks.render import FORMATTERS, step_summary
 from workforce_cli.commands.summary import write_step_summary
 from workforce_cli.diagnostics import count
 from workforce_cli.output import plural
+from workforce_cli.read import git
 from workforce_cli.read import loader as loading
 
 
@@ -21,9 +22,11 @@ def run(
     strict: bool,
     baseline_file: Path | None = None,
     update_baseline: bool = False,
+    tracked: bool = False,
 ) -> int:
     settings = config.load()
-    repository = loading.load(config.plan_paths(paths, settings))
+    read = config.plan_paths(paths, settings)
+    repository = loading.load(git.tracked(read) if tracked else read)
     diagnostics = check_repository(repository, settings.severity)
     if update_baseline:
         where = baseline_file or baseline.DEFAULT

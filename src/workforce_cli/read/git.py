@@ -46,13 +46,15 @@ def _environment() -> dict[str, str]:
     return {**os.environ, "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"}
 
 
-def require_repository() -> None:
+def require_repository(
+    why: str = "wfplan diff compares two revisions of the plans",
+) -> None:
     """Raise UsageError unless the current directory is inside a git work tree."""
     result = _git("rev-parse", "--is-inside-work-tree")
     if result.returncode != 0 or result.stdout.strip() != b"true":
         raise UsageError(
-            f"{Path.cwd()} is not inside a git repository; wfplan diff compares two "
-            "revisions of the plans, so run it in a clone of the plan repository"
+            f"{Path.cwd()} is not inside a git repository; {why}, "
+            "so run it in a clone of the plan repository"
         )
 
 
@@ -187,6 +189,27 @@ def working_tree(paths: Sequence[Path]) -> list[FileAt]:
                 raise UsageError(f"cannot read {display}: {err.strerror or err}") from None
             found.setdefault(display, FileAt(display, blob_id(content), content))
     return [found[name] for name in sorted(found)]
+
+
+def tracked(paths: Sequence[Path]) -> list[Path]:
+    """The plan files under `paths` that git tracks or has staged, as they are on disk.
+
+    `git ls-files` lists the index: committed files and those staged, not untracked ones,
+    so a draft nobody has added yet is left out. A path git does not know gives nothing.
+    """
+    require_repository("--tracked reads the files git tracks")
+    listing = _git("ls-files", "-z", "--", *(str(p) for p in paths))
+    if listing.returncode != 0:
+        raise UsageError(f"git ls-files: {listing.stderr.decode(errors='replace').strip()}")
+    found = []
+    for name in listing.stdout.split(b"\0"):
+        path = name.decode("utf-8", errors="surrogateescape")
+        if path and _is_plan_path(path) and Path(path).is_file():
+            found.append(Path(path))
+    if not found:
+        where = ", ".join(str(p) for p in paths)
+        raise UsageError(f"git tracks no plan files (*.yaml, *.yml) in {where}")
+    return found
 
 
 def _relative(path: Path) -> str:
