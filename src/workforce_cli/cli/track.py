@@ -300,6 +300,14 @@ def diff(
             show_default=False,
         ),
     ] = None,
+    textconv: Annotated[
+        bool,
+        typer.Option(
+            "--textconv",
+            help="Print the plan file BASE as plan-level facts, one a line, for git's "
+            "textconv (see the README: git diff and git log -p then show plan changes).",
+        ),
+    ] = False,
 ) -> int:
     """What a change does to the plans between two git revisions.
 
@@ -310,6 +318,8 @@ def diff(
     """
     from workforce_cli.commands import diff as command
 
+    if textconv:
+        return command.textconv(base, head_and_paths or [])
     return command.run(base, head_and_paths or [], output_format, [c.value for c in fail_on or []])
 
 

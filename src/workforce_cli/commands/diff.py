@@ -12,6 +12,7 @@ from pathlib import Path
 from workforce_cli import config
 from workforce_cli.commands.summary import write_step_summary
 from workforce_cli.diff import engine as plandiff
+from workforce_cli.diff import textconv as conversion
 from workforce_cli.diff.render import FORMATS, WORKING_TREE
 from workforce_cli.errors import UsageError
 from workforce_cli.read import git as gitfiles
@@ -71,3 +72,15 @@ def run(base: str, rest: list[str], output_format: str, fail_on: list[str]) -> i
     if output_format == "github":
         write_step_summary(FORMATS["markdown"](result, conditions))
     return 1 if result.failing(conditions) else 0
+
+
+def textconv(file: str, rest: list[str]) -> int:
+    """`wfplan diff --textconv FILE`: git's textconv driver (git gives one file, a copy)."""
+    if rest:
+        raise UsageError("--textconv takes one file (git passes it)")
+    try:
+        content = Path(file).read_bytes()
+    except OSError as err:
+        raise UsageError(f"cannot read {file}: {err.strerror or err}") from None
+    sys.stdout.write(conversion.textconv(file, content))
+    return 0
