@@ -132,3 +132,13 @@ def test_baseline(run: Run, workdir: Path) -> None:
     assert (
         "is not a wfplan baseline" in run("validate", "--baseline", "wfplan-baseline.json").stderr
     )
+
+
+def test_editing_commands_follow_the_configured_severity(run: Run, workdir: Path) -> None:
+    write(workdir / "plans" / "a.yaml", TBC)
+    write(workdir / "wfplan.toml", '[severity]\nWF205 = "error"\n')
+    result = run("done", "a1", "--on", "2022-01-10")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("plans/a.yaml:7:10: error WF205 ")
+    write(workdir / "wfplan.toml", '[severity]\nWF205 = "warning"\n')
+    assert run("done", "a1", "--on", "2022-01-10").exit_code == 0

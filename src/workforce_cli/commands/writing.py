@@ -22,7 +22,8 @@ def workspace(paths: list[Path] | None, output_format: str = "text") -> Workspac
     A change is checked by validating the result, which only says something if the plans
     were valid before it.
     """
-    found = Workspace.read(config.plan_paths(paths, config.load()))
+    settings = config.load()
+    found = Workspace.read(config.plan_paths(paths, settings), settings.severity)
     errors = found.errors()
     if errors:
         if output_format == "json":
