@@ -70,6 +70,27 @@ def test_done_set_status_and_slip(run: Run, workdir: Path) -> None:
     assert (code, data["written"], data["changes"]) == (0, False, [])
 
 
+def test_a_change_that_would_not_validate(run: Run, workdir: Path) -> None:
+    # Without period.start a relative deadline cannot be resolved: WF204, nothing written.
+    path = write(
+        workdir / "plans" / "demo.yaml",
+        PLAN.replace("period: {start: 2021-04-01, end: 2023}\n", ""),
+    )
+    code, data = answer(run, "slip", "campaign-report", "--to", "+9 weeks", "--reason", "later")
+    assert (code, data["written"], data["changes"]) == (
+        1,
+        False,
+        [
+            change("campaign-report", "revised_due", None, "+9 weeks"),
+            change("campaign-report", "revision_reason", None, "later"),
+        ],
+    )
+    assert [(e["code"], e["file"], e["line"]) for e in data["errors"]] == [
+        ("WF204", "plans/demo.yaml", 22)
+    ]
+    assert "revised_due" not in path.read_text("utf-8")
+
+
 def test_a_refused_change(run: Run, workdir: Path) -> None:
     write(workdir / "plans" / "demo.yaml", PLAN)
     write(workdir / "march.csv", "team,permanent,agency,vacant\nAssessment,21,4,2\n")

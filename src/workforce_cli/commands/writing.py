@@ -93,7 +93,11 @@ def run_change(
         if as_json:
             _json(written=False, dry_run=dry_run, changes=changes, errors=errors)
         else:
-            sys.stdout.write("the change would leave these errors, so nothing was written:\n")
+            # The lines are the changed file's, as it would have been written.
+            sys.stdout.write(
+                "the change would leave these errors (at lines of the file as it would be "
+                "written), so nothing was written:\n"
+            )
             sys.stdout.write(FORMATTERS["text"](errors, len(found.files)))
         return 1
     if not as_json:
