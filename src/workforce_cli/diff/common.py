@@ -111,7 +111,7 @@ class Pair:
         if key not in self._maps:
             a, b = old.text.splitlines(), new.text.splitlines()
             mapping = [0] * (len(a) + 1)
-            matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+            matcher = difflib.SequenceMatcher(None, a, b)
             for tag, i1, i2, j1, _ in matcher.get_opcodes():
                 for i in range(i1, i2):
                     mapping[i] = j1 + (i - i1) + 1 if tag == "equal" else j1 + 1

@@ -25,11 +25,14 @@ def other(
     title: str,
 ) -> Iterator[Change]:
     """One change listing every field of `new` not in `skip` that differs from `old`."""
-    before, after = old.model_dump(mode="json"), new.model_dump(mode="json")
-    names = [n for n in dict.fromkeys([*after, *before]) if n not in skip]
-    differ = [n for n in names if before.get(n) != after.get(n)]
+    # Compared as models first: most items of a changed plan are untouched, and dumping
+    # every one of them to compare would be most of the cost of a diff.
+    names = [n for n in type(new).model_fields if n not in skip]
+    differ = [n for n in names if getattr(old, n, None) != getattr(new, n, None)]
     if not differ:
         return
+    before = old.model_dump(mode="json", include=set(differ))
+    after = new.model_dump(mode="json", include=set(differ))
     first = differ[0]
     where = pair.at((*path, first) if after.get(first) is not None else path)
     details = tuple(f"{n} {shown(before.get(n))} → {shown(after.get(n))}" for n in differ)
