@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Run, write
+from tests.diffrepo import GIT_ENV, PLAN, PLAN_FILE, make_pair
 
 TBC = """\
 wfplan: 1
@@ -142,3 +145,31 @@ def test_editing_commands_follow_the_configured_severity(run: Run, workdir: Path
     assert result.stdout.startswith("plans/a.yaml:7:10: error WF205 ")
     write(workdir / "wfplan.toml", '[severity]\nWF205 = "warning"\n')
     assert run("done", "a1", "--on", "2022-01-10").exit_code == 0
+
+
+def test_diff_checks_the_head_as_validate_does(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    suppressed = PLAN.replace(
+        "        due: Mar 2022\n",
+        "        due: Mar 2022\n"
+        "        revised_due: Jun 2022  # wfplan: ignore WF403 -- reason in the board minutes\n",
+    )
+    repo = make_pair(tmp_path / "r", {PLAN_FILE: PLAN}, {PLAN_FILE: suppressed})
+    monkeypatch.chdir(repo)
+    assert run("validate").exit_code == 0
+    result = run("diff", "main", "change")
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        0,
+        "main → change: 1 deadline revised with a reason (+91 days)",
+    )
+    write(repo / PLAN_FILE, PLAN.replace("due: Dec 2021", "due: tbc"))
+    write(repo / "wfplan.toml", '[severity]\nWF205 = "error"\n')
+    assert run("validate").exit_code == 1
+    result = run("diff", "main")
+    assert result.exit_code == 1
+    assert "fails to load at the head revision: 1 error; first: plans/demo.yaml:19:14: WF205" in (
+        result.stdout
+    )

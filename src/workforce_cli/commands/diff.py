@@ -66,7 +66,7 @@ def run(base: str, rest: list[str], output_format: str, fail_on: list[str]) -> i
             f"no plan files (*.yaml, *.yml) in {where} at {base} nor at "
             f"{head or 'the ' + WORKING_TREE}{hint}"
         )
-    result = plandiff.diff(base_files, head_files, base, head)
+    result = plandiff.diff(base_files, head_files, base, head, settings.severity)
     conditions = tuple(dict.fromkeys(fail_on))
     sys.stdout.write(FORMATS[output_format](result, conditions))
     if output_format == "github":

@@ -11,10 +11,11 @@ snapshots, including those in untouched files, to give the change in permanent s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workforce_cli.checks import policy
 from workforce_cli.checks.engine import CHECKS
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.diff.common import unfinished
@@ -36,17 +37,29 @@ class _Unit:
     files: list[str] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
 
-    def failure(self, *, semantic: bool) -> Failure | None:
+    def failure(
+        self,
+        *,
+        semantic: bool,
+        side: _Side | None = None,
+        severities: Mapping[str, str] | None = None,
+    ) -> Failure | None:
         """The errors that keep this plan from being compared; `semantic` adds the checks' errors.
 
         The base revision is read without the semantic checks: it is what was merged, a
         problem in it is not this change's, and checking both sides would double the cost
-        of a diff over a large corpus. Its schema and YAML errors still count.
+        of a diff over a large corpus. Its schema and YAML errors still count. The head is
+        checked as `wfplan validate` checks it: its files' suppressions and the configured
+        `severities` apply.
         """
         errors = list(self.errors)
-        if semantic and self.loaded is not None:
-            found = (d for check in CHECKS for d in check(self.loaded))
-            errors.extend(d for d in found if d.severity == "error")
+        if semantic and side is not None:
+            found = list(self.errors)
+            if self.loaded is not None:
+                found += [d for check in CHECKS for d in check(self.loaded)]
+            sources = [s for s in side.repository.files if s.display in self.files]
+            applied = policy.apply(found, sources, severities or {})
+            errors = [d for d in applied if d.severity == "error"]
         if self.loaded is not None and not errors:
             return None
         errors.sort(key=lambda d: d.sort_key)
@@ -104,7 +117,11 @@ def _fingerprint(side: _Side, unit: _Unit) -> tuple[str, ...]:
 
 
 def diff(
-    base_files: Sequence[FileAt], head_files: Sequence[FileAt], base: str, head: str | None
+    base_files: Sequence[FileAt],
+    head_files: Sequence[FileAt],
+    base: str,
+    head: str | None,
+    severities: Mapping[str, str] | None = None,
 ) -> Diff:
     """Compare the plans in two sets of files; `head` None stands for the working tree."""
     base_side, head_side = _read(base_files), _read(head_files)
@@ -113,7 +130,9 @@ def diff(
     relaid: list[str] = []
     for key in sorted(old.keys() | new.keys()):
         was, now = old.get(key), new.get(key)
-        head_failure = now.failure(semantic=True) if now else None
+        head_failure = (
+            now.failure(semantic=True, side=head_side, severities=severities) if now else None
+        )
         touched = (
             was is None
             or now is None
