@@ -401,3 +401,15 @@ def test_readme_documents_every_kind_and_class() -> None:
     assert list(rows)[: len(CLASSES)] == list(CLASSES)
     for kind, (_, _, cls) in KINDS.items():
         assert f"`{kind}`" in rows[cls], kind
+
+
+def test_line_map_places_deletions_where_the_new_file_shows_them() -> None:
+    from workforce_cli.diff.common import line_map
+
+    old = ["a", "b", "c", "d", "e"]
+    assert line_map(old, old) == [1, 2, 3, 4, 5, 5]
+    # "c" and "d" deleted: both map to the line after the deletion ("e", now line 3).
+    assert line_map(old, ["a", "b", "e"]) == [1, 2, 3, 3, 3, 3]
+    # A line added above shifts the rest; a deletion at the end maps to the last line.
+    assert line_map(old, ["x", "a", "b", "c", "d"]) == [2, 3, 4, 5, 5, 5]
+    assert line_map(["a"], []) == [1, 1]

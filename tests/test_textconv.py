@@ -103,3 +103,15 @@ def test_period_start_shows_every_deadline_it_moves(tmp_path: Path) -> None:
         "-milestone campaign-report (action campaign): due: +50 weeks (ends 2022-03-17)",
         "+milestone campaign-report (action campaign): due: +50 weeks (ends 2022-04-16)",
     ]
+
+
+def test_a_staffing_file_as_facts(run: Run, workdir: Path) -> None:
+    from tests.diffrepo import STAFFING_FILE
+
+    write(workdir / "plans" / "staffing.yaml", STAFFING_FILE)
+    assert run("diff", "--textconv", "plans/staffing.yaml").stdout == (
+        "staffing file for plan demo: unit: fte\n"
+        "snapshot Mar 2022 (ends 2022-03-31): team Assessment: permanent 23, agency 2, vacant 2\n"
+        "snapshot Mar 2022 (ends 2022-03-31): team Looked after children: permanent 16, "
+        "agency 2, vacant 1\n"
+    )

@@ -109,15 +109,31 @@ class Pair:
         """For each line of `old` (from 1), the line of `new` it became or was deleted before."""
         key = (old.display, new.display)
         if key not in self._maps:
-            a, b = old.text.splitlines(), new.text.splitlines()
-            mapping = [0] * (len(a) + 1)
-            matcher = difflib.SequenceMatcher(None, a, b)
-            for tag, i1, i2, j1, _ in matcher.get_opcodes():
-                for i in range(i1, i2):
-                    mapping[i] = j1 + (i - i1) + 1 if tag == "equal" else j1 + 1
-            mapping[len(a)] = len(b) or 1
-            self._maps[key] = [max(1, min(line, len(b) or 1)) for line in mapping]
+            self._maps[key] = line_map(old.text.splitlines(), new.text.splitlines())
         return self._maps[key]
+
+
+def line_map(a: list[str], b: list[str]) -> list[int]:
+    """For each line of `a` (index 0 is line 1), the 1-based line of `b` it became, or the
+    first line after the place it was deleted from. The common start and end are matched
+    directly, so the line matcher only sees the part that changed."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    mapping = [i + 1 for i in range(start)] + [0] * (len(a) - start)
+    middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
+    matcher = difflib.SequenceMatcher(None, middle_a, middle_b)
+    for tag, i1, i2, j1, _ in matcher.get_opcodes():
+        for i in range(i1, i2):
+            offset = j1 + (i - i1) if tag == "equal" else j1
+            mapping[start + i] = start + offset + 1
+    for k in range(end):
+        mapping[len(a) - end + k] = len(b) - end + k + 1
+    mapping.append(len(b) or 1)
+    return [max(1, min(line, len(b) or 1)) for line in mapping]
 
 
 def place(source: SourceFile, path: YamlPath) -> Place:
