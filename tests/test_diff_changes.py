@@ -413,3 +413,25 @@ def test_line_map_places_deletions_where_the_new_file_shows_them() -> None:
     # A line added above shifts the rest; a deletion at the end maps to the last line.
     assert line_map(old, ["x", "a", "b", "c", "d"]) == [2, 3, 4, 5, 5, 5]
     assert line_map(["a"], []) == [1, 1]
+
+
+def test_a_staffing_files_own_fields(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.diffrepo import STAFFING_FILE
+
+    where = "plans/staffing/demo-2022-03.yaml"
+    noted = STAFFING_FILE.replace("plan: demo\n", "plan: demo\nnotes: From the HR system\n")
+    repo = make_pair(
+        tmp_path / "r",
+        {PLAN_FILE: PLAN, where: STAFFING_FILE},
+        {PLAN_FILE: PLAN, where: noted},
+    )
+    monkeypatch.chdir(repo)
+    assert run("diff", "main", "change").stdout.splitlines() == [
+        "main → change: 1 other field changed",
+        "",
+        HEADER,
+        f'  {where}:4: [other] other field changed: demo "staffing file {where}": '
+        'notes none → "From the HR system"',
+    ]

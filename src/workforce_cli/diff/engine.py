@@ -18,7 +18,7 @@ from pathlib import Path
 from workforce_cli.checks import policy
 from workforce_cli.checks.engine import CHECKS
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.diff.common import unfinished
+from workforce_cli.diff.common import shown, unfinished
 from workforce_cli.diff.compare import compare
 from workforce_cli.diff.results import Change, Diff, Failure, Place, PlanDiff, PlanState
 from workforce_cli.model.walk import milestones
@@ -142,11 +142,46 @@ def diff(
             continue
         base_failure = was.failure(semantic=False) if was and touched else None
         result = _plan_diff(key, was, now, base_failure, head_failure, touched)
+        if was and now and result.state == "changed" and not (base_failure or head_failure):
+            result.changes.extend(_staffing_files(base_side, head_side, was, now))
         if result.changes or result.base_failure or result.head_failure:
             results.append(result)
         elif touched:
             relaid.append(result.name)
     return Diff(base, head, results, relaid)
+
+
+def _staffing_files(old: _Side, new: _Side, was: _Unit, now: _Unit) -> list[Change]:
+    """A staffing file's own fields (its unit, its notes), matched by path: its snapshots
+    are compared with the plan's."""
+    before = {
+        d.source.display: d for d in old.repository.staffing_files if d.source.display in was.files
+    }
+    found = []
+    for doc in new.repository.staffing_files:
+        if doc.source.display not in now.files or doc.source.display not in before:
+            continue
+        prior = before[doc.source.display].staffing
+        differ = [n for n in ("unit", "notes") if getattr(prior, n) != getattr(doc.staffing, n)]
+        if differ:
+            line, column = doc.source.locate(
+                (differ[0],) if getattr(doc.staffing, differ[0]) else ()
+            )
+            details = tuple(
+                f"{n} {shown(getattr(prior, n))} → {shown(getattr(doc.staffing, n))}"
+                for n in differ
+            )
+            where = Place(doc.source.display, line, column)
+            found.append(
+                Change(
+                    "field_changed",
+                    doc.staffing.plan,
+                    f"staffing file {doc.source.display}",
+                    where,
+                    details=details,
+                )
+            )
+    return found
 
 
 def _plan_diff(
