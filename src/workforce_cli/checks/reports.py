@@ -28,7 +28,6 @@ from workforce_cli import __version__, config
 
 Level = Literal["error", "warning", "note"]
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/wfplan/wfplan#readme"
 FINGERPRINT_KEY = "wfplan/v1"
 _LINE_NUMBERS = re.compile(r"(:\d+(?::\d+)?\b)|(\bline \d+)")
 
@@ -136,7 +135,6 @@ def sarif(findings: Sequence[Finding], rules: Sequence[Rule], name: str) -> str:
         "name": name,
         "version": __version__,
         "semanticVersion": __version__,
-        "informationUri": INFORMATION_URI,
         "rules": [
             {
                 "id": rule.id,
