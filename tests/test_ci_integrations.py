@@ -246,8 +246,8 @@ def test_ci_example_runs(example: str, tmp_path: Path, wfplan_source: str) -> No
     )
 
 
-def test_readme_pre_commit_snippet_matches_the_hooks() -> None:
-    readme = (REPO / "README.md").read_text("utf-8")
+def test_documented_pre_commit_snippet_matches_the_hooks() -> None:
+    readme = (REPO / "docs" / "ci.md").read_text("utf-8")
     start = readme.index("# .pre-commit-config.yaml in your plan repository")
     snippet = readme[start : readme.index("```", start)]
     assert "<" not in snippet and "X.Y" not in snippet  # nothing left to fill in

@@ -391,11 +391,11 @@ def test_fail_on_choices_are_the_registry() -> None:
     assert tuple(c.value for c in DiffFailOn) == FAIL_ON
 
 
-def test_readme_documents_every_kind_and_class() -> None:
+def test_docs_list_every_kind_and_class() -> None:
     from tests.conftest import REPO
     from workforce_cli.diff.results import CLASSES, KINDS
 
-    readme = (REPO / "README.md").read_text("utf-8")
+    readme = (REPO / "docs" / "commands.md").read_text("utf-8")
     table = readme[readme.index("### Classes and kinds of change") :]
     rows = dict(re.findall(r"^\| `([a-z-]+)` \| (.*) \|$", table, re.M))
     assert list(rows)[: len(CLASSES)] == list(CLASSES)

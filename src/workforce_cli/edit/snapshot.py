@@ -87,7 +87,7 @@ def _under(path: Path, root: Path) -> bool:
     return path.resolve() == root or root in path.resolve().parents
 
 
-def _snapshot_lines(
+def snapshot_lines(
     as_of: str, rows: list[CsvRow], dash: int, inner: int, offset: int, row_gap: int = 1
 ) -> list[str]:
     """The snapshot's lines: its dash at column `dash`, its keys at `dash + inner` (so
@@ -109,7 +109,7 @@ def _append(document: Document, path: YamlPath, as_of: str, rows: list[CsvRow]) 
     if path and parent is None:
         # A plan without staffing: a new section at the end, after a blank line.
         lines = ["", "staffing:", f"{' ' * step}snapshots:"]
-        lines += _snapshot_lines(as_of, rows, step + offset, 2, offset)
+        lines += snapshot_lines(as_of, rows, step + offset, 2, offset)
         document.insert_lines(document.line_end(end_of(root)), lines)
         return
     mapping = parent or root
@@ -119,7 +119,7 @@ def _append(document: Document, path: YamlPath, as_of: str, rows: list[CsvRow]) 
     column = mapping.value[0][0].start_mark.column
     if found is None:
         lines = [f"{' ' * column}snapshots:"]
-        lines += _snapshot_lines(as_of, rows, column + offset, 2, offset)
+        lines += snapshot_lines(as_of, rows, column + offset, 2, offset)
         document.insert_lines(document.line_end(end_of(mapping)), lines)
         return
     key, snapshots = found
@@ -128,7 +128,7 @@ def _append(document: Document, path: YamlPath, as_of: str, rows: list[CsvRow]) 
     if not snapshots.value:  # `snapshots: []`
         position = document.line_end(snapshots.end_mark.index)
         document.edits.append(Edit(key.end_mark.index, snapshots.end_mark.index, ":"))
-        lines = _snapshot_lines(as_of, rows, column + offset, 2, offset)
+        lines = snapshot_lines(as_of, rows, column + offset, 2, offset)
         document.insert_lines(position, lines)
         return
     last = snapshots.value[-1]
@@ -140,7 +140,7 @@ def _append(document: Document, path: YamlPath, as_of: str, rows: list[CsvRow]) 
         offset = teams[1].start_mark.column - teams[0].start_mark.column
         if teams[1].value:
             row_gap = max(1, teams[1].value[0].start_mark.column - teams[1].start_mark.column - 1)
-    lines = _snapshot_lines(as_of, rows, dash, inner, offset, row_gap)
+    lines = snapshot_lines(as_of, rows, dash, inner, offset, row_gap)
     if len(snapshots.value) > 1:
         between = document.text[end_of(snapshots.value[-2]) : last.start_mark.index]
         if "\n\n" in between.replace("\r", "").replace(" ", ""):
@@ -156,7 +156,7 @@ def _new_file(path: Path, loaded: LoadedPlan, as_of: str, rows: list[CsvRow]) ->
         f"plan: {loaded.id}",
         f"unit: {loaded.unit}",
         "snapshots:",
-        *_snapshot_lines(as_of, rows, 2, 2, 2),
+        *snapshot_lines(as_of, rows, 2, 2, 2),
     ]
     return "\n".join(lines) + "\n"
 
