@@ -47,6 +47,10 @@ COMMANDS: dict[str, tuple[list[str], str]] = {
     "calendar": (["calendar", "--as-of", "2022", "--output", "out/plans.ics"], "out/plans.ics"),
     "schema": (["schema", "--output", "out"], "out/plan.schema.json"),
     "import": (["import", "actions.csv", "--title", "Imported"], "plans/actions.yaml"),
+    "validate --update-baseline": (
+        ["validate", "--update-baseline", "--baseline", "out/baseline.json"],
+        "out/baseline.json",
+    ),
 }
 
 

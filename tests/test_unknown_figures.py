@@ -203,7 +203,8 @@ def test_diff_shows_a_blank_as_unknown_not_zero(
     monkeypatch.chdir(root)
     result = run("diff", "main")
     assert result.stdout.splitlines()[-1] == (
-        '  plans/demo.yaml:6: staffing snapshot changed: Feb 2021 "staffing as of Feb 2021": '
+        "  plans/demo.yaml:6: [record-correction] staffing snapshot changed: Feb 2021 "
+        '"staffing as of Feb 2021": '
         "A: agency 1 → blank; permanent share 90.91% → n/a"
     )
     data = json.loads(run("diff", "main", "-f", "json").stdout)

@@ -55,6 +55,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "WF507": ("warning", "measure has figures but no better: lower|higher"),
     "WF508": ("error", "as_of of a snapshot or reading, or a target's by, is ongoing or tbc"),
     "WF509": ("error", "target value of 1 or less without %: a fraction read as a percent"),
+    "WF601": ("error", "suppression comment without a reason, or naming no known code"),
+    "WF602": ("warning", "suppression comment that suppresses nothing"),
 }
 
 

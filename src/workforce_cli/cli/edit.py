@@ -16,7 +16,17 @@ from workforce_cli.commands.options import (
     PathsArg,
     format_option,
 )
+from workforce_cli.edit import FORMATS as EDIT_FORMATS
 from workforce_cli.importing import FORMATS as IMPORT_FORMATS
+
+EditFormat = Annotated[
+    str,
+    format_option(
+        EDIT_FORMATS,
+        "text (the change as a diff) or json (what changed: file, plan, id, field, before, "
+        "after; for scripts and bots).",
+    ),
+]
 
 NewStatus = Literal["not_started", "in_progress", "blocked", "dropped", "done"]
 
@@ -37,6 +47,7 @@ def done(
     ] = None,
     plan: EditPlanOption = None,
     dry_run: DryRunOption = False,
+    output_format: EditFormat = "text",
 ) -> int:
     """Mark a milestone done: writes `status: done` and `done_on`, and nothing else.
 
@@ -45,7 +56,7 @@ def done(
     """
     from workforce_cli.commands import done as command
 
-    return command.run(item_id, paths, on, plan, dry_run)
+    return command.run(item_id, paths, on, plan, dry_run, output_format)
 
 
 @app.command(name="set-status")
@@ -57,6 +68,7 @@ def set_status(
     paths: PathsArg = None,
     plan: EditPlanOption = None,
     dry_run: DryRunOption = False,
+    output_format: EditFormat = "text",
 ) -> int:
     """Set a milestone's status; re-opening a done milestone removes its done_on.
 
@@ -64,7 +76,7 @@ def set_status(
     """
     from workforce_cli.commands import set_status as command
 
-    return command.run(item_id, status, paths, plan, dry_run)
+    return command.run(item_id, status, paths, plan, dry_run, output_format)
 
 
 @app.command()
@@ -83,6 +95,7 @@ def slip(
             "--earlier", help="Allow a new deadline earlier than the current one (refused without)."
         ),
     ] = False,
+    output_format: EditFormat = "text",
 ) -> int:
     """Re-baseline a deadline: writes revised_due and revision_reason; `due` is kept.
 
@@ -91,7 +104,7 @@ def slip(
     """
     from workforce_cli.commands import slip as command
 
-    return command.run(item_id, paths, to, reason, plan, dry_run, earlier)
+    return command.run(item_id, paths, to, reason, plan, dry_run, earlier, output_format)
 
 
 snapshot_app = typer.Typer(
@@ -127,6 +140,7 @@ def snapshot_add(
         ),
     ] = None,
     dry_run: DryRunOption = False,
+    output_format: EditFormat = "text",
 ) -> int:
     """Append a staffing snapshot from a CSV file (an HR system's or Excel's export).
 
@@ -135,7 +149,7 @@ def snapshot_add(
     """
     from workforce_cli.commands import snapshot as command
 
-    return command.add(csv_file, paths, plan, as_of, into, dry_run)
+    return command.add(csv_file, paths, plan, as_of, into, dry_run, output_format)
 
 
 @app.command()
@@ -159,11 +173,12 @@ def new(
             show_default=False,
         ),
     ] = None,
+    output_format: EditFormat = "text",
 ) -> int:
     """Start a new plan file from the template; it validates clean and never overwrites."""
     from workforce_cli.commands import new as command
 
-    return command.run(plan_id, title, organisation, output)
+    return command.run(plan_id, title, organisation, output, output_format)
 
 
 @app.command(name="import")

@@ -19,6 +19,7 @@ def run(
     plan: str | None,
     dry_run: bool,
     earlier: bool = False,
+    output_format: str = "text",
 ) -> int:
     # "+3 weeks" is three weeks from today (or WFPLAN_AS_OF), stored as that day.
     today = inputs.as_of(os.environ.get("WFPLAN_AS_OF") or None)
@@ -36,4 +37,5 @@ def run(
             )
         ],
         dry_run,
+        output_format,
     )

@@ -22,6 +22,7 @@ def add(
     as_of: str,
     into: Path | None,
     dry_run: bool,
+    output_format: str = "text",
 ) -> int:
     # A relative --as-of counts from today (or WFPLAN_AS_OF), stored as that day: in the
     # plan it would count from period.start.
@@ -46,4 +47,6 @@ def add(
     if blanks:
         # Kept blank in the plan (unknown), which every total that needs them will show.
         sys.stderr.write(f"wfplan: note: blank cells are unknown figures, not zero: {blanks}\n")
-    return run_change(paths, lambda ws: [snapshot_add.add(ws, plan, as_of, rows, into)], dry_run)
+    return run_change(
+        paths, lambda ws: [snapshot_add.add(ws, plan, as_of, rows, into)], dry_run, output_format
+    )
