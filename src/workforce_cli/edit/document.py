@@ -37,6 +37,7 @@ from pathlib import Path
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from workforce_cli.read import yaml as yamlio
+from workforce_cli.read.files import read_file
 from workforce_cli.read.yaml import YamlPath
 
 BOM = "\ufeff"
@@ -97,7 +98,7 @@ class Document:
 
     @classmethod
     def read(cls, path: Path) -> Document:
-        return cls.parse(path.read_bytes())
+        return cls.parse(read_file(path))
 
     def result(self) -> str:
         """The text with every edit applied (without the byte-order mark)."""

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from workforce_cli.errors import UsageError
 from workforce_cli.read import loader as loading
+from workforce_cli.read.files import read_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +149,7 @@ def working_tree(paths: Sequence[Path]) -> list[FileAt]:
             continue
         for path in files:
             display = _relative(path)
-            try:
-                content = path.read_bytes()
-            except OSError as err:
-                raise UsageError(f"cannot read {display}: {err.strerror or err}") from None
+            content = read_file(path, display)
             found.setdefault(display, FileAt(display, blob_id(content), content))
     return [found[name] for name in sorted(found)]
 
