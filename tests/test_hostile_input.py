@@ -215,3 +215,91 @@ def test_reading_commands_refuse_a_pipe_with_a_message(run: Run, workdir: Path) 
     assert result.exit_code == 2
     assert "plans/pipe.yaml" in result.stderr
     assert "named pipe (FIFO), not a regular file" in result.stderr
+
+
+def test_a_title_cut_at_its_commas_says_so(run: Run, workdir: Path) -> None:
+    # The README's tour once wrote this: valid YAML, but surely not what was meant.
+    text = HEAD + (
+        "themes:\n  - {id: recruitment, title: To provide a customer focused, first class, "
+        "cost effective recruitment service}\n"
+    )
+    lines = _validate(run, workdir, text)
+    assert lines[0:2] == [
+        'plans/p.yaml:5:61: error WF101 unknown key "first class" in theme "recruitment"',
+        '    hint: inside {...} a comma ends a value, so `title` stops at "To provide a customer '
+        'focused" and "first class" is read as a key; put the whole value in quotes: title: '
+        '"To provide a customer focused, first class, cost effective recruitment service"',
+    ]
+
+
+def test_unknown_keys_past_a_thousand_list_the_allowed_keys(run: Run, workdir: Path) -> None:
+    text = HEAD + "".join(f"titel{i}: x\n" for i in range(1001))
+    lines = _validate(run, workdir, text)
+    assert lines[1] == '    hint: did you mean "title"?'
+    assert lines[-3] == 'plans/p.yaml:1004:1: error WF101 unknown key "titel1000"'
+    assert lines[-2].startswith("    hint: allowed keys here: wfplan, kind, id, title, ")
+
+
+def test_a_csv_cell_of_5000_digits_is_refused(run: Run, workdir: Path) -> None:
+    write(workdir / "plans" / "p.yaml", HEAD)
+    write(workdir / "hr.csv", "team,permanent,agency,vacant\nNorth," + "9" * 5000 + ",1,1\n")
+    result = run("snapshot", "add", "--plan", "example", "--as-of", "Apr 2021", "hr.csv")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        'wfplan: error: hr.csv: row 2, column "permanent": "' + "9" * 5000 + '" is too large; '
+        "staffing figures are less than 1,000,000,000,000,000"
+    )
+
+
+EXTREMES = HEAD + (
+    "period: {start: 1900-01-01, end: +299 years}\n"
+    "actions:\n"
+    "  - {id: a1, title: A, due: 31 Dec 2199}\n"
+    "  - {id: a2, title: B, due: +299 years}\n"
+    "  - {id: a3, title: C, due: 1900-01-01}\n"
+    "  - {id: a4, title: D, due: Q4 2199, status: done, done_on: 1 Jan 1900}\n"
+    "staffing:\n"
+    "  snapshots:\n"
+    "    - as_of: 1900-01-01\n"
+    "      teams: [{team: A, permanent: 1, agency: 0, vacant: 0}]\n"
+    "targets:\n"
+    "  - {id: t1, metric: permanent_share, value: 90%, by: 2199-12-31}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("due", "message"),
+    [
+        ("31 Dec 9999", '"31 Dec 9999" is after the years a plan can name (1900 to 2199)'),
+        ("0001-01-01", '"0001-01-01" is before the years a plan can name (1900 to 2199)'),
+        ("+9999 years", '"+9999 years" is outside the years a plan can name (1900 to 2199)'),
+        ("+200 years", '"+200 years" is after the years a plan can name (1900 to 2199)'),
+    ],
+)
+def test_dates_no_command_could_use_are_refused(
+    run: Run, workdir: Path, due: str, message: str
+) -> None:
+    text = HEAD + f"period: {{start: 2000-01-01}}\nactions:\n  - {{id: a1, title: A, due: {due}}}\n"
+    assert _validate(run, workdir, text)[0] == f"plans/p.yaml:6:29: error WF203 {message}"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status"],
+        ["overdue"],
+        ["staffing"],
+        ["report", "--format", "md"],
+        ["report", "--format", "html"],
+        ["calendar"],
+        ["status", "--format", "json"],
+    ],
+)
+@pytest.mark.parametrize("as_of", ["1900-01-01", "2199-12-31"])
+def test_every_date_that_validates_works_in_every_command(
+    run: Run, workdir: Path, command: list[str], as_of: str
+) -> None:
+    write(workdir / "plans" / "p.yaml", EXTREMES)
+    assert run("validate", "plans").exit_code == 0
+    result = run(*command, "plans", "--as-of", as_of)
+    assert result.exit_code in (0, 1), result.stderr
