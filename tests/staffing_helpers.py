@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import write
-from workforce_cli import checks
+from workforce_cli.checks.engine import check_repository
 from workforce_cli.read import loader as loading
 from workforce_cli.read.sources import LoadedPlan
 
@@ -16,7 +16,7 @@ def load_plan(folder: Path, plan: str, **staffing_files: str) -> LoadedPlan:
     for name, text in staffing_files.items():
         write(folder / f"{name}.yaml", text)
     repository = loading.load([folder])
-    errors = [d for d in checks.run(repository) if d.severity == "error"]
+    errors = [d for d in check_repository(repository) if d.severity == "error"]
     assert errors == []
     (loaded,) = repository.plans
     return loaded

@@ -251,13 +251,13 @@ def test_only_errors_are_shown_when_plans_are_refused(run: Run, workdir: Path) -
 
 
 def test_the_refused_plans_warnings_are_still_found_and_located(workdir: Path) -> None:
-    from workforce_cli import checks
+    from workforce_cli.checks.engine import check_repository
     from workforce_cli.read import loader as loading
 
     plan = INVALID + "measures:\n  - {id: m, title: M, actuals: [{as_of: 2021, value: 1}]}\n"
     write(workdir / "plans" / "plan.yaml", plan)
     repository = loading.load([workdir / "plans"])
-    found = checks.run(repository)
+    found = check_repository(repository)
     assert [d.code for d in found if d.severity == "error"] == ["WF501", "WF505"]
     warning = next(d for d in found if d.code == "WF507")
     assert (warning.line, warning.column) == (13, 10)

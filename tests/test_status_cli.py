@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, SEEDS, Run, write
-from workforce_cli import cli
+from workforce_cli.status import FORMATS as STATUS_FORMATS
+from workforce_cli.status import OVERDUE_FORMATS
 from workforce_cli.status import overdue as overdue_render
 from workforce_cli.status import render as status_render
 from workforce_cli.status.render import Terminal
@@ -243,8 +244,8 @@ def test_fail_on_rejects_other_words(run: Run, tiny: Path) -> None:
 
 
 def test_format_choices_are_the_renderer_registries() -> None:
-    assert set(typing.get_args(cli.StatusFormat)) == set(status_render.FORMATS)
-    assert set(typing.get_args(cli.OverdueFormat)) == set(overdue_render.FORMATS)
+    assert set(STATUS_FORMATS) == set(status_render.FORMATS)
+    assert set(OVERDUE_FORMATS) == set(overdue_render.FORMATS)
 
 
 # --- configuration ---------------------------------------------------------------------------

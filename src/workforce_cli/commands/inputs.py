@@ -10,7 +10,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from workforce_cli import checks, config, dates
+from workforce_cli import config, dates
+from workforce_cli.checks.engine import check_repository
 from workforce_cli.checks.render import FORMATTERS
 from workforce_cli.errors import UsageError
 from workforce_cli.read import loader as loading
@@ -39,7 +40,7 @@ def load_valid(paths: list[Path] | None, settings: config.Config) -> list[Loaded
     """The plans under `paths`; None, after printing their errors as `validate` does, if any
     file has errors. Warnings are not printed here: `wfplan validate` is the place for them."""
     repository = loading.load(config.plan_paths(paths, settings))
-    errors = [d for d in checks.run(repository) if d.severity == "error"]
+    errors = [d for d in check_repository(repository) if d.severity == "error"]
     if errors:
         sys.stdout.write(FORMATTERS["text"](errors, len(repository.files)))
         return None

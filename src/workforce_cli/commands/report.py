@@ -12,10 +12,10 @@ from workforce_cli.commands import inputs
 from workforce_cli.errors import UsageError
 from workforce_cli.report import context as report_context
 from workforce_cli.report import templates as render
-from workforce_cli.status import engine as status
 
-EXTENSIONS = {"md": "md", "html": "html"}
-"""The report formats (the CLI's --format choices) and their file extensions."""
+EXTENSIONS = {"markdown": "md", "html": "html"}
+"""The report formats (`report.FORMATS`) and their file extensions, which also name the
+shipped templates (`report.md.j2`) and the `format` a template sees ("md" or "html")."""
 
 
 def run(
@@ -29,6 +29,7 @@ def run(
 ) -> int:
     if output is not None and output_dir is not None:
         raise UsageError("--output writes one file and --output-dir one file per plan; give one")
+    output_format = EXTENSIONS[output_format]
     settings = config.load()
     day = inputs.as_of(as_of)
     # The template is compiled before the plans are read: a typo in it is reported at once.
@@ -37,18 +38,13 @@ def run(
     if plans is None:
         return 1
     chosen = inputs.select(plans, plan_id)
-    options = status.Options(
-        as_of=day,
-        due_within=settings.due_within,
-        red_after=settings.red_after,
-        labels=settings.labels,
-    )
+    options = inputs.rating_options(settings, day, None, None)
     if output_dir is not None:
         _make_dir(output_dir)
         for loaded in chosen:
             context = report_context.build([loaded], options, output_format)
             text = render.render(compiled, context)
-            safewrite.write_atomic(output_dir / f"{loaded.id}.{EXTENSIONS[output_format]}", text)
+            safewrite.write_atomic(output_dir / f"{loaded.id}.{output_format}", text)
         return 0
     text = render.render(compiled, report_context.build(chosen, options, output_format))
     if output is not None:
@@ -63,7 +59,7 @@ def choose_template(
 ) -> jinja2.Template:
     """--template, else the configured `templates` (a file, or a folder holding
     `report.md.j2` / `report.html.j2`), else the template shipped with wfplan."""
-    name = f"report.{EXTENSIONS[output_format]}.j2"
+    name = f"report.{output_format}.j2"
     html = output_format == "html"
     if given is not None:
         return render.user(given, html)

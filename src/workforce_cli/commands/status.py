@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from workforce_cli import config
 from workforce_cli.commands import inputs
-from workforce_cli.staffing.targets import target_summaries
 from workforce_cli.status import engine as status
 from workforce_cli.status.render import FORMATS, Terminal
 
@@ -29,15 +27,7 @@ def run(
         return 1
     options = inputs.rating_options(settings, day, due_within, red_after)
     chosen = inputs.select(plans, plan_id)
-    report = status.evaluate_all(((p.plan, p.source.display) for p in chosen), options)
-    # Each target's one-line summary, shown under its plan (the PlanStatus.targets hook).
-    report = replace(
-        report,
-        plans=tuple(
-            replace(result, targets=tuple(target_summaries(loaded, day)))
-            for result, loaded in zip(report.plans, chosen, strict=True)
-        ),
-    )
+    report = status.evaluate_loaded(chosen, options)
     sys.stdout.write(FORMATS[output_format](report, Terminal.detect(sys.stdout)))
     return 1 if failed(report, fail_on) else 0
 

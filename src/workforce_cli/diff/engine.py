@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workforce_cli import checks
+from workforce_cli.checks.engine import CHECKS
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.diff.compare import compare, unfinished
 from workforce_cli.diff.results import Change, Diff, Failure, Place, PlanDiff, PlanState
@@ -36,7 +36,7 @@ class _Unit:
     errors: list[Diagnostic] = field(default_factory=list)
 
     def failure(self, *, semantic: bool) -> Failure | None:
-        """The errors that keep this plan from being compared; `semantic` adds `checks.run`'s.
+        """The errors that keep this plan from being compared; `semantic` adds the checks' errors.
 
         The base revision is read without the semantic checks: it is what was merged, a
         problem in it is not this change's, and checking both sides would double the cost
@@ -44,7 +44,7 @@ class _Unit:
         """
         errors = list(self.errors)
         if semantic and self.loaded is not None:
-            found = (d for check in checks.CHECKS for d in check(self.loaded))
+            found = (d for check in CHECKS for d in check(self.loaded))
             errors.extend(d for d in found if d.severity == "error")
         if self.loaded is not None and not errors:
             return None

@@ -45,9 +45,9 @@ def text(plan_id: str, title: str, organisation: str | None, output: Path) -> st
 
 def problems(output: Path, content: str) -> list[Diagnostic]:
     """The diagnostics of the new file on its own (it must have none)."""
-    from workforce_cli import checks
+    from workforce_cli.checks.engine import check_repository
 
-    return checks.run(loading.load_contents([(str(output), content.encode("utf-8"))]))
+    return check_repository(loading.load_contents([(str(output), content.encode("utf-8"))]))
 
 
 def clash(plan_id: str, folders: list[Path]) -> str | None:

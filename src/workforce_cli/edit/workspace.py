@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workforce_cli import checks
+from workforce_cli.checks.engine import check_repository
 from workforce_cli.diagnostics import Diagnostic, count
 from workforce_cli.edit.document import BOM
 from workforce_cli.errors import UsageError
@@ -77,7 +77,7 @@ class Workspace:
 
     def errors(self) -> list[Diagnostic] | None:
         """Every diagnostic, if there is an error among them; None when the plans are sound."""
-        diagnostics = checks.run(self.repository)
+        diagnostics = check_repository(self.repository)
         return diagnostics if count(diagnostics)[0] else None
 
     def check(self, changes: Sequence[Change]) -> list[Diagnostic] | None:

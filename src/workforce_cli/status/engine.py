@@ -23,12 +23,15 @@ whose `to_dict()` is the documented JSON structure of `wfplan status --format js
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from workforce_cli import dates
 from workforce_cli.model import Plan, Status, schedule
 from workforce_cli.model.walk import MilestoneRef, milestones
+from workforce_cli.read.sources import LoadedPlan
+from workforce_cli.staffing.targets import target_summaries
 from workforce_cli.status.results import (
     RATINGS,
     MilestoneStatus,
@@ -152,6 +155,19 @@ def evaluate(plan: Plan, options: Options, file: str | None = None) -> PlanStatu
 def evaluate_all(plans: Iterable[tuple[Plan, str | None]], options: Options) -> StatusReport:
     """Every plan's status, in the order given; each plan comes with its file's display path."""
     return StatusReport(options, tuple(evaluate(plan, options, file) for plan, file in plans))
+
+
+def evaluate_loaded(plans: Sequence[LoadedPlan], options: Options) -> StatusReport:
+    """`evaluate_all` over loaded plans, with each staffing target's one-line summary under
+    its plan (what `wfplan status` shows)."""
+    report = evaluate_all(((p.plan, p.source.display) for p in plans), options)
+    return replace(
+        report,
+        plans=tuple(
+            replace(result, targets=tuple(target_summaries(loaded, options.as_of)))
+            for result, loaded in zip(report.plans, plans, strict=True)
+        ),
+    )
 
 
 def owner_matches(milestone: MilestoneStatus, text: str) -> bool:

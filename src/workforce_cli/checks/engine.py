@@ -1,0 +1,23 @@
+"""Run every check over a repository: the loader's diagnostics, then each plan's rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from workforce_cli.checks import dates, ids, progress, staffing
+from workforce_cli.diagnostics import Diagnostic
+from workforce_cli.read.sources import LoadedPlan, Repository, collector_paused
+
+Check = Callable[[LoadedPlan], Iterator[Diagnostic]]
+
+CHECKS: tuple[Check, ...] = (ids.check, dates.check, progress.check, staffing.check)
+
+
+def check_repository(repository: Repository) -> list[Diagnostic]:
+    """All diagnostics of a repository, loading and semantic, in file and line order."""
+    found = list(repository.diagnostics)
+    with collector_paused():
+        for plan in repository.plans:
+            for check in CHECKS:
+                found.extend(check(plan))
+    return sorted(found, key=lambda d: d.sort_key)

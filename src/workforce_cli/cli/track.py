@@ -1,0 +1,287 @@
+"""The commands that read plans: validate, schema, status, overdue, staffing, report, diff,
+calendar. Options only: each calls one function in `commands/`, imported inside the command
+so that `wfplan --help` does not pay for pydantic, the models and the YAML parser.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from workforce_cli.checks import FORMATS as VALIDATE_FORMATS
+from workforce_cli.cli.app import app
+from workforce_cli.commands.options import (
+    AsOfOption,
+    PathsArg,
+    PlanOption,
+    RedAfterOption,
+    as_of_option,
+    format_option,
+)
+from workforce_cli.diff import FORMATS as DIFF_FORMATS
+from workforce_cli.report import FORMATS as REPORT_FORMATS
+from workforce_cli.staffing import FORMATS as STAFFING_FORMATS
+from workforce_cli.status import FORMATS as STATUS_FORMATS
+from workforce_cli.status import OVERDUE_FORMATS
+
+
+@app.command()
+def validate(
+    paths: PathsArg = None,
+    output_format: Annotated[
+        str,
+        format_option(
+            VALIDATE_FORMATS,
+            "text (file:line:col: error CODE message), json, or github (Actions annotations).",
+        ),
+    ] = "text",
+    strict: Annotated[bool, typer.Option(help="Warnings fail the check too.")] = False,
+) -> int:
+    """Check plan and staffing files: schema, ids, references, dates, status rules, totals.
+
+    Exit 0 when clean (warnings allowed unless --strict), 1 when problems are found,
+    2 for a usage error or when no plan files are found.
+    """
+    from workforce_cli.commands import validate as command
+
+    return command.run(paths, output_format, strict)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write the schemas to.")
+    ] = Path("schemas"),
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 if the schemas in --output are stale.")
+    ] = False,
+) -> int:
+    """Write the JSON Schema of plan and staffing files (for editors and other tools)."""
+    from workforce_cli.commands import schema as command
+
+    return command.run(output, check)
+
+
+FailOn = Literal["red", "amber"]
+
+
+@app.command()
+def status(
+    paths: PathsArg = None,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    due_within: Annotated[
+        int | None,
+        typer.Option(
+            "--due-within",
+            min=0,
+            help="Days ahead that count as due soon (Amber). Default: config, else 28.",
+            show_default=False,
+        ),
+    ] = None,
+    red_after: RedAfterOption = None,
+    output_format: Annotated[
+        str, format_option(STATUS_FORMATS, "text (for a terminal), json, or markdown.")
+    ] = "text",
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 if any plan is Red (red), or Red or Amber (amber).",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """Each plan rated Red/Amber/Green as of a date: counts, progress [n/m], and the overdue,
+    blocked and due-soon milestones with owner and days late, worst first.
+
+    Exit 0, or 1 if the plans have errors (shown as `wfplan validate` shows them) or a
+    --fail-on condition is met; 2 for a usage error or when no plan files are found.
+    """
+    from workforce_cli.commands import status as command
+
+    return command.run(paths, as_of, plan, due_within, red_after, output_format, fail_on)
+
+
+@app.command()
+def overdue(
+    paths: PathsArg = None,
+    as_of: AsOfOption = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help='Only milestones with an owner containing this text, ignoring case ("hr" '
+            'finds "Personnel / HR Teams").',
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = None,
+    red_after: RedAfterOption = None,
+    output_format: Annotated[
+        str, format_option(OVERDUE_FORMATS, "text (for a terminal), json, or csv.")
+    ] = "text",
+) -> int:
+    """Every overdue milestone across plans, most days late first, with owner and due date.
+
+    Exit 0 (also when nothing is overdue), 1 if the plans have errors (shown as
+    `wfplan validate` shows them), 2 for a usage error or when no plan files are found.
+    """
+    from workforce_cli.commands import overdue as command
+
+    return command.run(paths, as_of, owner, plan, red_after, output_format)
+
+
+@app.command()
+def staffing(
+    paths: PathsArg = None,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        str,
+        format_option(
+            STAFFING_FORMATS,
+            "text (for a terminal), json, or csv (one row per plan, snapshot and team).",
+        ),
+    ] = "text",
+) -> int:
+    """Staffing by team as of a date: permanent, agency, vacant, establishment, permanent
+    share, agency and vacancy rates, the change since the previous snapshot; then each
+    target's gap, trajectory and state, and each measure's progress.
+
+    Exit 0, or 1 if the plans have errors (shown as `wfplan validate` shows them); 2 for a
+    usage error (a bad --as-of, an unknown --plan) or when no plan files are found.
+    """
+    from workforce_cli.commands import staffing as command
+
+    return command.run(paths, plan, as_of, output_format)
+
+
+@app.command()
+def report(
+    paths: PathsArg = None,
+    output_format: Annotated[
+        str,
+        format_option(
+            REPORT_FORMATS,
+            "markdown (GitHub-flavoured; md works too) or html (one self-contained file, "
+            "prints on A4).",
+        ),
+    ] = "markdown",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (replaced whole, never half-written). "
+            "Default: standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            help="Write one report per plan into this folder, as PLAN-ID.md or PLAN-ID.html.",
+            show_default=False,
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Your own Jinja2 template (sandboxed; context in the README). "
+            "Default: `templates` in the configuration, else the shipped one.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+) -> int:
+    """The progress report for a meeting: summary, RAG table of actions by theme, overdue and
+    due soon, revisions, staffing against target (with charts in HTML), and measures.
+
+    Exit 0, or 1 if the plans have errors (shown as `wfplan validate` shows them); 2 for a
+    usage error, no plan files, or a template error (reported as FILE:LINE: message).
+    """
+    from workforce_cli.commands import report as command
+
+    return command.run(paths, output_format, output, output_dir, template, as_of, plan)
+
+
+class DiffFailOn(StrEnum):
+    # An Enum, not a Literal: this typer takes no list of Literal.
+    SILENT_SLIP = "silent-slip"
+    UNFINISHED_REMOVED = "unfinished-removed"
+
+
+@app.command()
+def diff(
+    base: Annotated[
+        str,
+        typer.Argument(
+            metavar="BASE", help="The revision to compare from (branch, tag or commit)."
+        ),
+    ],
+    head_and_paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[HEAD] [PATHS]",
+            help="The revision to compare to (default: the working tree), then plan files or "
+            "folders (default: the configured paths, else plans/).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        format_option(
+            DIFF_FORMATS,
+            "text, markdown (for a pull-request comment), json, or github (annotations).",
+        ),
+    ] = "text",
+    fail_on: Annotated[
+        list[DiffFailOn] | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 if a due is moved later in place (silent-slip) or an unfinished "
+            "milestone is removed (unfinished-removed). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """What a change does to the plans between two git revisions.
+
+    Milestones added, removed, completed, re-opened; deadlines moved (silently or with a
+    reason) and by how many days; targets and staffing figures changed. Exit 0, or 1 when a
+    plan fails to load at HEAD or a --fail-on condition is met; 2 outside git, for an
+    unknown revision, or when there are no plan files at either revision.
+    """
+    from workforce_cli.commands import diff as command
+
+    return command.run(base, head_and_paths or [], output_format, [c.value for c in fail_on or []])
+
+
+@app.command()
+def calendar(
+    paths: PathsArg = None,
+    as_of: Annotated[
+        str | None,
+        as_of_option("The export's timestamp (DTSTAMP), as a date expression. Default: today."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the .ics file here (default: stdout).", show_default=False
+        ),
+    ] = None,
+) -> int:
+    """Every dated milestone as an iCalendar (.ics) file for Outlook or Google Calendar.
+
+    Stable event ids (plan-id.milestone-id@wfplan): importing a newer file updates events.
+    """
+    from workforce_cli.commands import calendar as command
+
+    return command.run(paths, as_of, output)
