@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -299,9 +300,9 @@ def indents(root: Node) -> tuple[int, int]:
     (`key:` / `  - item`) where the file has none.
     """
     mapping = offset = None
-    stack: list[Node] = [root]
+    stack: deque[Node] = deque([root])  # breadth first: popleft is O(1), list.pop(0) O(n)
     while stack and (mapping is None or offset is None):
-        node = stack.pop(0)
+        node = stack.popleft()
         if not isinstance(node, MappingNode) or node.flow_style:
             if isinstance(node, SequenceNode):
                 stack.extend(node.value)
