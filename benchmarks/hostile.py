@@ -64,6 +64,16 @@ def dependency_chain(count: int) -> bytes:
     return (HEAD + "actions:\n" + actions.replace(f"[a{count}]", "[]")).encode()
 
 
+def late_syntax_error() -> bytes:
+    """2 MiB of actions and an unclosed bracket on the last line."""
+    lines, size, i = [HEAD, "actions:\n"], len(HEAD) + 9, 0
+    while size < LIMIT - 200:
+        lines.append(f"  - {{id: a{i}, title: Action {i}, due: 2022, owner: [HR, Finance]}}\n")
+        size += len(lines[-1])
+        i += 1
+    return ("".join(lines) + "notes: [unclosed\n").encode()
+
+
 FILES: dict[str, Callable[[], bytes]] = {
     "unknown-keys-20000.yaml": lambda: unknown_keys(20_000),
     "unknown-keys-2mib.yaml": unknown_keys_to_the_limit,
@@ -75,6 +85,7 @@ FILES: dict[str, Callable[[], bytes]] = {
     "bom.yaml": bom,
     "latin-1.yaml": latin1,
     "dependency-chain-10000.yaml": lambda: dependency_chain(10_000),
+    "late-syntax-error.yaml": late_syntax_error,
 }
 
 

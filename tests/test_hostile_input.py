@@ -12,9 +12,7 @@ import pytest
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from tests.conftest import Run, write
-from workforce_cli.read import files
 from workforce_cli.read import yaml as yamlio
-from workforce_cli.read.yaml_data import MAP_TAG, SEQ_TAG, STR_TAG
 
 HEAD = "wfplan: 1\nid: example\ntitle: Example plan\n"
 
@@ -62,6 +60,8 @@ def test_deep_nesting_is_refused_with_a_line(
 
 
 def test_the_walk_to_data_does_not_recurse() -> None:
+    from workforce_cli.read.yaml_data import MAP_TAG, SEQ_TAG, STR_TAG
+
     # 5,000 levels built by hand (the text guard refuses them before any composer sees them).
     mark = yamlio.compose("a: b\n").start_mark  # type: ignore[union-attr]
     node: MappingNode | SequenceNode = SequenceNode(SEQ_TAG, [], mark, mark)
@@ -130,6 +130,8 @@ def test_a_link_to_a_plan_is_read(run: Run, workdir: Path) -> None:
 
 @pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs Linux's /proc")
 def test_the_size_limit_holds_while_reading() -> None:
+    from workforce_cli.read import files
+
     # /proc files say they are empty and are not: only a limit applied while reading holds.
     with pytest.raises(files.FileRefused) as refused:
         files.read_limited(Path("/proc/self/maps"), 16)
@@ -303,3 +305,17 @@ def test_every_date_that_validates_works_in_every_command(
     assert run("validate", "plans").exit_code == 0
     result = run(*command, "plans", "--as-of", as_of)
     assert result.exit_code in (0, 1), result.stderr
+
+
+def test_a_long_file_gets_no_second_reading(run: Run, workdir: Path) -> None:
+    # Past 256 KB, what libyaml refuses is a syntax error, even where YAML 1.2 would read it:
+    # the pure-Python parser would take seconds a megabyte.
+    padding = "".join(f"# padding line {i:06d} .........................\n" for i in range(6000))
+    text = (
+        HEAD + padding + "targets:\n  - {id: t1, metric: permanent_share, value: 80:20, by: 2022}\n"
+    )
+    assert len(text) > 256 * 1024
+    assert _validate(run, workdir, text)[0] == (
+        "plans/p.yaml:6005:48: error WF004 YAML syntax error: found unexpected ':' while "
+        "scanning a plain scalar"
+    )

@@ -66,6 +66,11 @@ __all__ = [
     "to_data",
 ]
 
+SECOND_READING_LIMIT = 256 * 1024
+"""Texts longer than this get no second reading: the pure-Python parser reads about 170 KB a
+second, and a 2 MiB file with a typo on its last line must still be answered in seconds. Plans
+are far smaller (the largest real one is about 30 KB); a longer one that only YAML 1.2 reads
+is reported in libyaml's words."""
 _NOTHING = re.compile(r"^(?:\s*|(?:\.\.\.|---)[ \t]*)(?:#.*)?$")
 _DEFAULT_TAGS = {ScalarNode: STR_TAG, SequenceNode: SEQ_TAG, MappingNode: MAP_TAG}
 
@@ -117,6 +122,8 @@ def _second_reading(text: str, err: MarkedYAMLError) -> Node | None:
     """The tree the YAML 1.2 parser makes of a text libyaml refused (`err`)."""
     if all(_NOTHING.match(line) for line in text.splitlines()):
         return None  # only comments and document markers: an empty file, not an error
+    if len(text) > SECOND_READING_LIMIT:
+        raise YamlFailure(_syntax_problem(text, err))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -155,7 +162,9 @@ def _syntax_problem(text: str, err: MarkedYAMLError) -> YamlProblem:
         )
     if "expected a single document" in problem or "another document" in problem:
         return yaml_pure.several_documents(line, col)
-    if "mapping values are not allowed" in problem:
+    if "found unexpected ':'" in problem:
+        hint = 'put a value holding ":" in quotes, such as "80:20"'
+    elif "mapping values are not allowed" in problem:
         hint = 'a value containing ": " must be quoted, or a key is indented wrongly'
     elif "expected <block end>" in message or "did not find expected key" in message:
         hint = "check the indentation of this line against the lines above it"
