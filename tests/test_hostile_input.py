@@ -319,3 +319,28 @@ def test_a_long_file_gets_no_second_reading(run: Run, workdir: Path) -> None:
         "plans/p.yaml:6005:48: error WF004 YAML syntax error: found unexpected ':' while "
         "scanning a plain scalar"
     )
+
+
+def test_a_committed_blob_over_the_limit_is_not_read(
+    run: Run, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.diffrepo import PLAN, git
+
+    git(workdir, "-c", "init.defaultBranch=main", "init", "-q")
+    write(workdir / "plans" / "demo.yaml", PLAN)
+    git(workdir, "add", "-A")
+    git(workdir, "commit", "-q", "-m", "base")
+    write(workdir / "plans" / "big.yaml", HEAD + "# padding\n" * 300_000)  # 2.9 MiB
+    git(workdir, "add", "-A")
+    git(workdir, "commit", "-q", "-m", "a big file")
+    result = run("diff", "HEAD~1", "HEAD", "plans")
+    assert result.stdout.splitlines()[-1] == (
+        "  fails to load at the head revision: 1 error; first: plans/big.yaml:1:1: WF001 file is "
+        "2.9 MiB; plan files are limited to 2 MiB"
+    )
+    from workforce_cli.read import git as gitfiles
+
+    monkeypatch.chdir(workdir)
+    blob = git(workdir, "rev-parse", "HEAD:plans/big.yaml").strip()
+    content = gitfiles.read_blobs([blob])[blob]
+    assert (content, getattr(content, "size", None)) == (b"", 3_000_042)  # never read

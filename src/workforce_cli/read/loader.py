@@ -77,8 +77,10 @@ def read_source(
     filesystem is not touched; everything else is the same.
     """
     source = SourceFile(path, str(path))
-    if content is not None and len(content) > MAX_FILE_BYTES:
-        refused = files.too_large(len(content), MAX_FILE_BYTES)
+    # Bytes held in memory (a git blob): a blob too large to read says its size instead.
+    size = getattr(content, "size", None) if content is not None else None
+    if content is not None and (size is not None or len(content) > MAX_FILE_BYTES):
+        refused = files.too_large(len(content) if size is None else size, MAX_FILE_BYTES)
         return (
             source,
             None,
