@@ -344,3 +344,12 @@ def test_a_committed_blob_over_the_limit_is_not_read(
     blob = git(workdir, "rev-parse", "HEAD:plans/big.yaml").strip()
     content = gitfiles.read_blobs([blob])[blob]
     assert (content, getattr(content, "size", None)) == (b"", 3_000_042)  # never read
+
+
+def test_import_refuses_a_pipe(run: Run, workdir: Path) -> None:
+    os.mkfifo(workdir / "plan.csv")
+    result = run("import", "plan.csv")
+    assert result.exit_code != 0
+    assert "plan.csv: this is a named pipe (FIFO), not a regular file; it was not read" in (
+        result.stderr
+    )
