@@ -353,3 +353,25 @@ def test_import_refuses_a_pipe(run: Run, workdir: Path) -> None:
     assert "plan.csv: this is a named pipe (FIFO), not a regular file; it was not read" in (
         result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('"1e308"', '`permanent` is too large ("1e308")'),
+        ('"nan"', '`permanent` is not a finite number ("nan")'),
+        ('"inf"', '`permanent` is not a finite number ("inf")'),
+    ],
+)
+def test_numbers_in_quotes_that_pydantic_converts(
+    run: Run, workdir: Path, value: str, message: str
+) -> None:
+    # Quoted, they pass the loader as text; the models convert them, and refuse them too.
+    text = HEAD + (
+        "staffing:\n  snapshots:\n    - as_of: Feb 2021\n      teams:\n"
+        f"        - {{team: A, permanent: {value}, agency: 0, vacant: 0}}\n"
+    )
+    assert _validate(run, workdir, text)[0] == (
+        f'plans/p.yaml:8:32: error WF104 {message} in team row "A"; numbers in a plan are finite '
+        "and less than 1,000,000,000,000,000"
+    )

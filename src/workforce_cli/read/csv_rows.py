@@ -15,7 +15,8 @@ import io
 import re
 from dataclasses import dataclass
 
-from workforce_cli.read.yaml_scalars import MAX_NUMBER, MAX_NUMBER_TEXT
+from workforce_cli.model.types import MAX_NUMBER
+from workforce_cli.read.yaml_scalars import MAX_NUMBER_TEXT
 
 COLUMNS = ("team", "permanent", "agency", "vacant", "establishment")
 REQUIRED = COLUMNS[:4]

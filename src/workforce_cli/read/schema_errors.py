@@ -160,6 +160,17 @@ def _one_error(
             path,
             hint=f'for example "{suggestion}"' if suggestion else None,
         )
+    if kind in ("less_than", "finite_number") or (
+        kind == "greater_than" and error.get("ctx", {}).get("gt", 0) < 0
+    ):
+        what = "is not a finite number" if kind == "finite_number" else "is too large"
+        return source.diagnostic(
+            "WF104",
+            f"{_field(path)} {what} ({_show(value)}){where}; numbers in a plan are finite and "
+            "less than 1,000,000,000,000,000",
+            path,
+            hint="check for a typing slip",
+        )
     if kind in ("greater_than_equal", "greater_than"):
         return source.diagnostic(
             "WF104",

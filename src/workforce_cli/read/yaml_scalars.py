@@ -13,11 +13,8 @@ import math
 import re
 from typing import Any
 
-from workforce_cli.model.types import YamlFloat
+from workforce_cli.model.types import MAX_NUMBER, YamlFloat
 
-MAX_NUMBER = 10**15
-"""Numbers in a plan are smaller than this: any FTE, headcount or sum of money is, and sums
-of up to a million of them stay exact and finite."""
 MAX_NUMBER_TEXT = 100
 """A number written with more characters than this is refused before it is converted."""
 
