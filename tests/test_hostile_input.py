@@ -46,6 +46,8 @@ def test_other_control_characters_too(run: Run, workdir: Path, char: str, name: 
         ("notes: " + "[" * 5000 + "]" * 5000, "4:207"),  # RecursionError before
         ("notes: " + "[" * 30000, "4:207"),  # libyaml's composer overflowed the C stack
         ("notes:\n" + "- " * 30000 + "x", "5:399"),
+        ("notes:\u2028" + "- " * 30000 + "x", "5:399"),  # a line separator: libyaml breaks there
+        ("notes:\r" + "- " * 30000 + "x", "5:399"),
         ("notes: " + '[ "]", ' * 300 + "x" + "]" * 300, "4:1401"),  # quotes mislead the count
     ],
 )

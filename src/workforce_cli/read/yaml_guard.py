@@ -36,7 +36,8 @@ from workforce_cli.read.yaml_data import MAX_DEPTH, YamlProblem
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _LONG_LEAD = re.compile(rf"[ \t?:-]{{{MAX_DEPTH // 4}}}")
-_LONG_LEAD_LINE = re.compile(rf"\n[ \t?:-]{{{MAX_DEPTH // 4}}}")
+# libyaml breaks lines at CR, NEL and the Unicode line and paragraph separators too.
+_LONG_LEAD_LINE = re.compile(rf"[\n\r\x85\u2028\u2029][ \t?:-]{{{MAX_DEPTH // 4}}}")
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 SAFE_BRACKETS = 5000
