@@ -26,7 +26,7 @@ TEXTS = [p.read_text("utf-8") for p in sorted(PLANS.glob("*.yaml"))]
 PUNCTUATION = [
     "[", "]", "{", "}", ":", ": ", "- ", "#", " #", "'", '"', ",", "? ", "|", ">", "&a ", "*a",
     "!!python/object/apply:os.system ", "!custom ", "---\n", "...\n", "%YAML 1.2\n", "\t", "\n",
-    "\ufeff", "é", "80:20", "{a: 80:20}",
+    "\ufeff", "é", "80:20", "{a: 80:20}", "\r", "\u2028",
 ]  # fmt: skip
 CONTROLS = [chr(c) for c in (*range(9), 11, 12, *range(14, 32), 127, 0x85, 0x9F, 0xFFFE)]
 EXTREMES = [
