@@ -10,9 +10,9 @@ from workforce_cli.commands import inputs
 from workforce_cli.commands.writing import run_change
 from workforce_cli.edit import snapshot as snapshot_add
 from workforce_cli.edit.marking import written_date
-from workforce_cli.errors import UsageError
 from workforce_cli.model.figures import FIGURES, blanks_text
 from workforce_cli.read.csv_rows import CsvProblems, read_rows
+from workforce_cli.read.files import read_file
 
 
 def add(
@@ -27,10 +27,7 @@ def add(
     # A relative --as-of counts from today (or WFPLAN_AS_OF), stored as that day: in the
     # plan it would count from period.start.
     as_of, _ = written_date("--as-of", as_of, inputs.as_of(os.environ.get("WFPLAN_AS_OF") or None))
-    try:
-        raw = csv_file.read_bytes()
-    except OSError as err:
-        raise UsageError(f"cannot read {csv_file}: {err.strerror or err}") from None
+    raw = read_file(csv_file)
     try:
         rows = read_rows(raw, str(csv_file))
     except CsvProblems as problems:
