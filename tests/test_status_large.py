@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import REPO, Run, write
 from tests.test_status_cli import golden
+from workforce_cli.status import layout
+from workforce_cli.status import overdue as overdue_render
+from workforce_cli.status import render as status_render
+from workforce_cli.status.render import Terminal
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import corpus  # a script folder, not a package
@@ -42,7 +47,7 @@ actions:
     title: x
     owner: "[Janet Ainscow]"
     due: 2022-10-20
-"""
+"""  # noqa: E501 (a title long enough to be cut)
 
 
 @pytest.fixture
@@ -78,3 +83,34 @@ def test_text_output_of_many_plans(
     result = run(command, "plans", "--as-of", AS_OF)
     assert (result.exit_code, result.stderr) == (0, "")
     golden(f"status-large/{command}-{case}.txt", result.stdout)
+
+
+def _captured(
+    command: str, formats: dict[str, Any], run: Run, monkeypatch: pytest.MonkeyPatch
+) -> Any:
+    """What `wfplan COMMAND plans` hands its text renderer."""
+    seen = []
+
+    def capture(result: Any, terminal: Terminal) -> str:
+        seen.append(result)
+        return ""
+
+    monkeypatch.setitem(formats, "text", capture)
+    assert run(command, "plans", "--as-of", AS_OF).exit_code == 0
+    return seen[0]
+
+
+@pytest.mark.parametrize("command", ["status", "overdue"])
+def test_direct_layout_draws_what_rich_draws_at_every_width(
+    command: str, corpus_plans: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renderer = status_render if command == "status" else overdue_render
+    result = _captured(command, renderer.FORMATS, run, monkeypatch)
+    monkeypatch.undo()
+    widths = [*range(8, 60, 2), *range(60, 220, 13)]
+    direct = {
+        (w, c): renderer.render_text(result, Terminal(c, w)) for w in widths for c in (False, True)
+    }
+    monkeypatch.setattr(layout, "table_lines", lambda *args: None)
+    for (width, color), text in direct.items():
+        assert text == renderer.render_text(result, Terminal(color, width)), (width, color)

@@ -64,10 +64,34 @@ def render_text(result: OverdueList, terminal: Terminal) -> str:
     from rich.table import Table
     from rich.text import Text
 
+    from workforce_cli.status.layout import Column, painter, table_lines
+
     out = io.StringIO()
     console = text_console(terminal, out)
     console.print(summary(result), markup=False)
-    if result.rows:
+    columns = (
+        Column("Late", right=True),
+        Column("RAG"),
+        Column("Due"),
+        Column("Plan", ratio=1),
+        Column("Milestone", ratio=2),
+        Column("Owner", ratio=1),
+    )
+    rows = [
+        (
+            (plural(m.days_overdue or 0, "day"), None),
+            (result.options.label(m.rating), STYLES[m.rating]),
+            (due_text(m), None),
+            (plan.id, None),
+            (f"{m.id}: {m.title}", None),
+            (owners_text(m), None),
+        )
+        for plan, m in result.rows
+    ]
+    lines = table_lines(columns, rows, terminal.width, painter(console, terminal.color))
+    if rows and lines is not None:
+        out.write("".join(line + "\n" for line in lines))
+    elif result.rows:
         table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
         for name in ("Late", "RAG", "Due"):
             table.add_column(name, no_wrap=True, justify="right" if name == "Late" else "left")
