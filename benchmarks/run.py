@@ -255,7 +255,39 @@ def missing_command(scenario: Scenario) -> str | None:
     return None
 
 
-def measure(names: list[str], work: Workspace, runs: int) -> list[Timing]:
+def scaled(factors: list[int]) -> list[Timing]:
+    """`wfplan validate` on corpora of 1x, 2x, 4x ... the authorities (the copies are
+    "Barnet 2" and so on), each generated once into benchmarks/corpus-xN/."""
+    timings = []
+    for factor in factors:
+        folder = HERE / f"corpus-x{factor}"
+        if not any(folder.glob("*.yaml")):
+            generate("--authorities", str(153 * factor), "--out", str(folder))
+        timing = Timing(f"validate x{factor}", argv=_w("validate", str(folder)))
+        timing.run(counted=False)
+        timings.append(timing)
+    return timings
+
+
+def scaling(timings: list[Timing]) -> str:
+    """Time and memory against corpus size: flat per MB when both grow linearly."""
+    rows = [
+        f"{'corpus':<14}{'files':>6}{'MB':>7}{'wall':>8}{'cpu':>8}{'s/MB':>7}"
+        f"{'peak RSS':>10}{'RSS/MB':>8}"
+    ]
+    for t in timings:
+        folder = Path(t.argv[-1])
+        files = list(folder.glob("*.yaml"))
+        mb = sum(f.stat().st_size for f in files) / 1e6
+        rss = statistics.median(t.rss_mb)
+        rows.append(
+            f"{t.name:<14}{len(files):>6}{mb:>7.1f}{t.median:>7.2f}s{t.cpu:>7.2f}s"
+            f"{t.cpu / mb:>7.3f}{rss:>8.0f}MB{rss / mb:>8.1f}"
+        )
+    return "\n".join(rows)
+
+
+def measure(names: list[str], work: Workspace, runs: int, extra: list[Timing]) -> list[Timing]:
     """Time the scenarios in rounds, one run of each per round, so that a busy spell of
     the machine weighs on all of them alike rather than on whichever ran then."""
     timings = []
@@ -269,6 +301,7 @@ def measure(names: list[str], work: Workspace, runs: int) -> list[Timing]:
             timing.env = {k: v for k, v in env.items() if v}
             timing.run(counted=False)
         timings.append(timing)
+    timings.extend(extra)
     for round_ in range(runs):
         for timing in timings:
             if not timing.skipped:
@@ -357,6 +390,10 @@ def goals(by_name: dict[str, Timing]) -> list[str]:
             cpu = command.cpu / validate.cpu
             text = f"{name} vs validate: {ratio:.2f}x (cpu {cpu:.2f}x)"
             out.append(_goal(text, ratio <= 1.3, "<= 1.3x"))
+    eight = by_name.get("validate x8")
+    if eight and eight.walls:
+        rss = max(eight.rss_mb)
+        out.append(_goal(f"validate, 8x corpus: peak RSS {rss:.0f} MB", rss < 400, "< 400 MB"))
     imported = by_name.get("import")
     if imported and imported.walls:
         text = f"import, 500-row workbook: {imported.median:.3f} s (cpu {imported.cpu:.3f} s)"
@@ -379,6 +416,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--list", action="store_true", help="list the scenarios and exit")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        action="append",
+        metavar="N",
+        help="also validate a corpus of N times the authorities (repeat: --scale 1 --scale 2)",
+    )
     args = parser.parse_args(argv)
     if args.list:
         for name, scenario in SCENARIOS.items():
@@ -391,8 +435,13 @@ def main(argv: list[str] | None = None) -> int:
         size = sum(Path(f).stat().st_size for f in work.files)
         print(f"corpus {args.corpus}: {len(work.files)} files, {size / 1e6:.2f} MB")
         print(f"{args.runs} timed runs per scenario after one warm-up; wall time and peak RSS\n")
-        timings = measure(args.only or list(SCENARIOS), work, args.runs)
+        scale = scaled(args.scale or [])
+        names = args.only if args.only is not None else [] if scale else list(SCENARIOS)
+        timings = measure(names, work, args.runs, scale)
         print("\n" + table(timings))
+        if scale:
+            print("\nvalidate against corpus size (medians; cpu seconds per MB of YAML):")
+            print(scaling(scale))
         print(f"\nratios of medians; peak RSS per MB of YAML ({size / 1e6:.2f} MB):")
         print(ratios(timings, size / 1e6))
         parse = None
