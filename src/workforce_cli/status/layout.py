@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from rich._ratio import ratio_distribute
 from rich.cells import cell_len, set_cell_size
 from rich.color import ColorSystem
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.segment import Segment
 from rich.style import Style
+from rich.table import Table
+from rich.text import Text
 
 Paint = Callable[[str, str | None], str]
 """Text in a style (a rich style name, or None for none): ANSI codes or the text itself."""
@@ -133,3 +135,19 @@ def table_lines(
         ]
         lines.append("   ".join(cells))
     return lines
+
+
+def rich_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> Table:
+    """The same table for rich to draw (where `table_lines` returns None)."""
+    from rich import box
+
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
+    for column in columns:
+        if column.ratio is None:
+            justify: JustifyMethod = "right" if column.right else "left"
+            table.add_column(column.header, no_wrap=True, justify=justify)
+        else:
+            table.add_column(column.header, ratio=column.ratio, no_wrap=True, overflow="ellipsis")
+    for row in rows:
+        table.add_row(*(Text(text, style=style or "") for text, style in row))
+    return table

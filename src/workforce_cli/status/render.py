@@ -21,7 +21,7 @@ from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus, St
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from workforce_cli.status.layout import Cell, Paint
+    from workforce_cli.status.layout import Cell, Column, Paint
 
 STYLES = {
     "red": "bold red",
@@ -161,6 +161,18 @@ def _preamble(plan: PlanStatus, options: Options) -> list[RenderableType]:
     return parts
 
 
+def _columns() -> tuple[Column, ...]:
+    from workforce_cli.status.layout import Column
+
+    return (
+        Column("RAG"),
+        Column("Due"),
+        Column("Days"),
+        Column("Milestone", ratio=3),
+        Column("Owner", ratio=1),
+    )
+
+
 def _rows(plan: PlanStatus, options: Options) -> list[tuple[Cell, ...]]:
     return [
         (
@@ -183,7 +195,7 @@ def _panel_lines(
     from rich.console import Group
     from rich.text import Text
 
-    from workforce_cli.status.layout import Column, segments_text, simple, table_lines
+    from workforce_cli.status.layout import segments_text, simple, table_lines
 
     inner = width - 4
     if inner < 16 or not plan.title or not simple(plan.title):
@@ -192,14 +204,7 @@ def _panel_lines(
     table: list[str] = []
     if plan.attention:
         parts.append(Text(""))
-        columns = (
-            Column("RAG"),
-            Column("Due"),
-            Column("Days"),
-            Column("Milestone", ratio=3),
-            Column("Owner", ratio=1),
-        )
-        laid_out = table_lines(columns, _rows(plan, options), inner, paint)
+        laid_out = table_lines(_columns(), _rows(plan, options), inner, paint)
         if laid_out is None:
             return None
         table = laid_out
@@ -220,27 +225,13 @@ def _panel(plan: PlanStatus, options: Options) -> RenderableType:
     from rich import box
     from rich.console import Group
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
+    from workforce_cli.status.layout import rich_table
+
     parts = _preamble(plan, options)
-    attention = plan.attention
-    if attention:
-        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
-        table.add_column("RAG", no_wrap=True)
-        table.add_column("Due", no_wrap=True)
-        table.add_column("Days", no_wrap=True)
-        table.add_column("Milestone", ratio=3, no_wrap=True, overflow="ellipsis")
-        table.add_column("Owner", ratio=1, no_wrap=True, overflow="ellipsis")
-        for m in attention:
-            table.add_row(
-                Text(options.label(m.rating), style=STYLES[m.rating]),
-                Text(due_text(m)),
-                Text(days_text(m)),
-                Text(f"{m.id}: {m.title}"),
-                Text(owners_text(m)),
-            )
-        parts.extend([Text(""), table])
+    if plan.attention:
+        parts.extend([Text(""), rich_table(_columns(), _rows(plan, options))])
     else:
         parts.append(Text(_nothing_due(options)))
     return Panel(Group(*parts), title=Text(plan.title), title_align="left", box=box.ROUNDED)
