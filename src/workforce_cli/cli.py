@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 import typer
 
 from workforce_cli import __version__, errors
+from workforce_cli.checks import EXPLAIN_FORMATS
 from workforce_cli.checks import FORMATS as VALIDATE_FORMATS
 from workforce_cli.commands.options import (
     AsOfOption,
@@ -94,6 +95,29 @@ def schema(
     from workforce_cli.commands import schema as command
 
     return command.run(output, check)
+
+
+@app.command()
+def explain(
+    code: Annotated[
+        str | None,
+        typer.Argument(help="A code (WF101) or its name (unknown-key). Default: list them all."),
+    ] = None,
+    output_format: Annotated[
+        str, format_option(EXPLAIN_FORMATS, "text, or markdown (the catalogue in the docs).")
+    ] = "text",
+    every: Annotated[
+        bool, typer.Option("--all", help="Every rule's documentation, not the list.")
+    ] = False,
+) -> int:
+    """Show what a diagnostic code checks, why, and a failing and a passing example.
+
+    Without a code, list every code with its severity, name and summary.
+    Exit 2 for an unknown code.
+    """
+    from workforce_cli.commands import explain as command
+
+    return command.run(code, output_format, every)
 
 
 FailOn = Literal["red", "amber"]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workforce_cli.checks.engine import CHECKS
+from workforce_cli.checks.rules import CHECKS
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.diff.compare import compare, unfinished
 from workforce_cli.diff.results import Change, Diff, Failure, Place, PlanDiff, PlanState

@@ -1,0 +1,219 @@
+"""The rules of reading a file (WF001-WF008): size, encoding, YAML, the `wfplan: 1` line.
+
+`read/loader.py` and `read/yaml.py` raise these codes while they read, before any model
+exists; the rules here are their documentation.
+"""
+
+from __future__ import annotations
+
+from workforce_cli.checks.rule import read_rule
+
+FILE_TOO_LARGE = read_rule(
+    "WF001",
+    """
+    The file is over 2 MiB. It is refused unread.
+
+    Why: the largest real plan is about 30 KB. A file a hundred times that size is not a
+    plan but an export or a data dump saved in the plan folder, and reading it would cost
+    time and memory for every command. Split a plan that really is that large, or move its
+    staffing snapshots into staffing files.
+
+    Fails:
+
+        # example: padded to 3 MiB
+        wfplan: 1
+        id: example
+        title: Example plan
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+    """,
+)
+
+NOT_UTF8 = read_rule(
+    "WF002",
+    """
+    The file's bytes are not UTF-8 text. The diagnostic points at the first byte that
+    cannot be decoded.
+
+    Why: plans are shared between Windows, Mac and CI machines. A file saved in a
+    Windows code page shows `é` or `£` as different characters on each, and a wrong guess
+    would change what the plan says. Save it as UTF-8 (a byte-order mark is accepted).
+
+    Fails:
+
+        # example: saved as windows-1252
+        wfplan: 1
+        id: example
+        title: Café and £ budget plan
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Café and £ budget plan
+    """,
+)
+
+EMPTY_FILE = read_rule(
+    "WF003",
+    """
+    The file is empty, or holds only comments and blank lines.
+
+    Why: a file in the plan folders is read as a plan. An empty one is usually a plan that
+    was never written, or one whose content was lost in a bad merge; either way there is
+    nothing to track.
+
+    Fails:
+
+        # The 2025 plan goes here
+
+    Passes:
+
+        # The 2025 plan
+        wfplan: 1
+        id: example
+        title: Example plan
+    """,
+)
+
+YAML_SYNTAX = read_rule(
+    "WF004",
+    """
+    The file is not valid YAML: an unclosed bracket or quote, a tab used for indentation,
+    indentation that does not line up, or several documents (`---`) in one file.
+
+    Why: nothing in a file that is not YAML can be read with certainty, so nothing of it
+    is checked until the syntax is put right. The diagnostic points at where the parser
+    gave up, with a hint for the common slips.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        themes: [{id: recruitment, title: Recruitment}
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        themes: [{id: recruitment, title: Recruitment}]
+    """,
+)
+
+DUPLICATE_KEY = read_rule(
+    "WF005",
+    """
+    A key appears twice in one mapping.
+
+    Why: YAML readers disagree about duplicate keys: most keep the last value silently, so
+    one of the two lines would be ignored without anyone noticing. Which one was meant is
+    for the author to say.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        title: Recruitment and retention plan
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Recruitment and retention plan
+    """,
+)
+
+YAML_TAG = read_rule(
+    "WF006",
+    """
+    A value carries a YAML tag (`!!python/object`, `!!binary`, `!custom`, ...).
+
+    Why: plans hold text, numbers, dates, lists and mappings; a tag asks the reader to
+    build something else, and some readers would run code to do it. wfplan never
+    constructs tagged values, and refuses the file rather than guess.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        notes: !!python/object/apply:os.system ["echo hello"]
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        notes: echo hello
+    """,
+)
+
+YAML_ALIAS = read_rule(
+    "WF007",
+    """
+    The file uses a YAML anchor (`&name`) or alias (`*name`).
+
+    Why: an alias makes one line stand for text written elsewhere, which a reviewer of a
+    change to the plan cannot see, and a few nested aliases can expand to gigabytes (an
+    "alias bomb"). Write each value where it is used.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        owner: &hr HR business partner
+        themes:
+          - {id: recruitment, title: Recruitment, notes: *hr}
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        owner: HR business partner
+        themes:
+          - {id: recruitment, title: Recruitment, notes: HR business partner}
+    """,
+)
+
+NOT_A_WFPLAN_FILE = read_rule(
+    "WF008",
+    """
+    The file is YAML but not a wfplan file: it is not a mapping, it has no `wfplan: 1`
+    line, or it names a format version this wfplan does not read.
+
+    Why: the plan folders are searched for every `*.yaml` and `*.yml` file. A stray
+    configuration file should be moved, not half-read as a plan; and a file written for a
+    newer format must not be read with the rules of an older one.
+
+    Fails:
+
+        id: example
+        title: Example plan
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+    """,
+)
+
+RULES = (
+    FILE_TOO_LARGE,
+    NOT_UTF8,
+    EMPTY_FILE,
+    YAML_SYNTAX,
+    DUPLICATE_KEY,
+    YAML_TAG,
+    YAML_ALIAS,
+    NOT_A_WFPLAN_FILE,
+)
