@@ -1,20 +1,18 @@
 """The rules of date expressions (WF201-WF206): every `due`, `revised_due`, `start`,
 `done_on`, `by`, `as_of` and `on` of a plan and of its staffing files.
 
-Every rule here needs the plan's dates parsed; `_dates` parses them once per plan (the
-engine runs all rules of one plan before the next, so a one-plan cache is enough).
+Every rule here needs the plan's dates parsed; `_dates` parses them once per plan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from workforce_cli import dates
-from workforce_cli.checks.rule import rule
+from workforce_cli.checks.rule import per_plan, plan_milestones, rule
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.model import Status
-from workforce_cli.model.walk import YamlPath, date_fields, milestones
+from workforce_cli.model.walk import YamlPath, date_fields
 from workforce_cli.read.sources import LoadedPlan, SourceFile
 
 _CODES = {"unrecognised": "WF201", "ambiguous": "WF202", "impossible": "WF203"}
@@ -202,7 +200,7 @@ def undetermined_deadline(loaded: LoadedPlan) -> Iterator[Diagnostic]:
             due: Mar 2022
     """
     parsed = _dates(loaded)[0]
-    for ref in milestones(loaded.plan):
+    for ref in plan_milestones(loaded):
         if ref.item.status in (Status.DONE, Status.DROPPED):
             continue
         field = "revised_due" if ref.item.revised_due is not None else "due"
@@ -268,7 +266,7 @@ def _problems(loaded: LoadedPlan, code: str) -> Iterator[Diagnostic]:
     return (d for d in _dates(loaded)[1] if d.code == code)
 
 
-@lru_cache(maxsize=1)
+@per_plan
 def _dates(loaded: LoadedPlan) -> tuple[dict[YamlPath, dates.DateExpr], list[Diagnostic]]:
     """The plan's date expressions by path, and what could not be parsed (WF201-WF203)."""
     plan, source = loaded.plan, loaded.source

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from workforce_cli.checks.rule import rule
+from workforce_cli.checks.rule import plan_milestones, rule
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.model import Status
-from workforce_cli.model.walk import milestones
 from workforce_cli.read.sources import LoadedPlan
 
 _OWN_FIELDS = ("due", "done_on", "revised_due", "revision_reason")
@@ -47,7 +46,7 @@ def done_without_done_on(loaded: LoadedPlan) -> Iterator[Diagnostic]:
             status: done
             done_on: 2021-11-30
     """
-    for ref in milestones(loaded.plan):
+    for ref in plan_milestones(loaded):
         if ref.item.status == Status.DONE and ref.item.done_on is None:
             yield loaded.source.diagnostic(
                 "WF401",
@@ -89,7 +88,7 @@ def done_on_not_done(loaded: LoadedPlan) -> Iterator[Diagnostic]:
             status: done
             done_on: 2021-11-30
     """
-    for ref in milestones(loaded.plan):
+    for ref in plan_milestones(loaded):
         if ref.item.status != Status.DONE and ref.item.done_on is not None:
             yield loaded.source.diagnostic(
                 "WF402",
@@ -132,7 +131,7 @@ def revised_due_without_reason(loaded: LoadedPlan) -> Iterator[Diagnostic]:
             revised_due: Mar 2022
             revision_reason: Events cancelled under the winter restrictions
     """
-    for ref in milestones(loaded.plan):
+    for ref in plan_milestones(loaded):
         item = ref.item
         if item.revised_due is not None and not (item.revision_reason or "").strip():
             yield loaded.source.diagnostic(
@@ -176,7 +175,7 @@ def reason_without_revised_due(loaded: LoadedPlan) -> Iterator[Diagnostic]:
             revised_due: Mar 2022
             revision_reason: Events cancelled under the winter restrictions
     """
-    for ref in milestones(loaded.plan):
+    for ref in plan_milestones(loaded):
         if ref.item.revision_reason is not None and ref.item.revised_due is None:
             yield loaded.source.diagnostic(
                 "WF404",

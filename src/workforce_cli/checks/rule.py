@@ -41,11 +41,15 @@ import re
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TypeVar
 
 from workforce_cli.diagnostics import CODES, Diagnostic, Severity
+from workforce_cli.model.walk import MilestoneRef, milestones
 from workforce_cli.read.sources import LoadedPlan
 
 Check = Callable[[LoadedPlan], Iterator[Diagnostic]]
+T = TypeVar("T")
 
 _SECTIONS = re.compile(
     r"\A(?P<what>.+?)\n\nWhy: (?P<why>.+?)\n\nFails:\n(?P<fails>.+?)\nPasses:\n(?P<passes>.+)\Z",
@@ -106,6 +110,21 @@ def rule(code: str) -> Callable[[Check], Rule]:
 def read_rule(code: str, doc: str) -> Rule:
     """The rule of a code the reader raises: documented here, checked in `read/`."""
     return Rule(code, inspect.cleandoc(doc))
+
+
+def per_plan(compute: Callable[[LoadedPlan], T]) -> Callable[[LoadedPlan], T]:
+    """Remember what several rules compute from one plan, for the plan being checked.
+
+    The engine runs every rule on a plan before it moves to the next, so remembering the
+    last plan's answer is enough; the answer is shared, and no rule may change it.
+    """
+    return lru_cache(maxsize=1)(compute)
+
+
+@per_plan
+def plan_milestones(loaded: LoadedPlan) -> list[MilestoneRef]:
+    """The plan's milestones (an action without milestones is its own), walked once."""
+    return list(milestones(loaded.plan))
 
 
 def parse(code: str, doc: str) -> Doc:
