@@ -70,7 +70,11 @@ def schema(
 def explain(
     code: Annotated[
         str | None,
-        typer.Argument(help="A code (WF101) or its name (unknown-key). Default: list them all."),
+        typer.Argument(
+            metavar="CODE",
+            help="A code (WF101) or its name (unknown-key). Default: list them all.",
+            show_default=False,
+        ),
     ] = None,
     output_format: Annotated[
         str, format_option(EXPLAIN_FORMATS, "text, or markdown (the catalogue in the docs).")
