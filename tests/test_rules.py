@@ -13,6 +13,7 @@ from workforce_cli.checks import EXPLAIN_FORMATS, explain
 from workforce_cli.checks.rule import Rule, parse
 from workforce_cli.checks.rules import CHECKS, RULES, find
 from workforce_cli.diagnostics import CODES
+from workforce_cli.read import loader
 
 SRC = REPO / "src" / "workforce_cli"
 _FILE = re.compile(r"^# file: (\S+)\n", re.M)
@@ -78,6 +79,25 @@ def test_the_reader_raises_exactly_the_rules_without_a_check() -> None:
         raised.update(re.findall(r'"(WF\d{3})"', module.read_text("utf-8")))
     assert raised == {code for code, rule in RULES.items() if rule.check is None}
     assert len(CHECKS) == len(RULES) - len(raised)
+
+
+def test_each_check_yields_only_its_own_code(tmp_path: Path) -> None:
+    # Every rule's check on every example: a check that reported another rule's code would
+    # make the registry lie about which function checks what.
+    seen = set()
+    for n, rule in enumerate(RULES.values()):
+        for kind, example in (("fails", rule.parts.fails), ("passes", rule.parts.passes)):
+            folder = tmp_path / f"{n}-{kind}"
+            for name, data in example_files(example).items():
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_bytes(data)
+            for plan in loader.load([folder / "plans"]).plans:
+                for other in RULES.values():
+                    if other.check is not None:
+                        found = {d.code for d in other.check(plan)}
+                        assert found <= {other.code}, (other.code, found)
+                        seen |= found
+    assert seen == {code for code, r in RULES.items() if r.check is not None}
 
 
 def test_documentation_without_its_parts_is_refused() -> None:
