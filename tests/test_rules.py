@@ -175,7 +175,10 @@ def test_explain_markdown_of_one_rule(run: Run) -> None:
         "**warning**: a measure has figures but no `better: lower|higher`\n\n"
         "A measure has figures"
     )
-    assert "Fails with WF507:\n\n```yaml\nwfplan: 1\nid: example\n" in result.stdout
+    assert (
+        "Fails with WF507:\n\n<!-- WF507 fails -->\n```yaml\nwfplan: 1\nid: example\n"
+        in result.stdout
+    )
     assert result.stdout.endswith(
         "    better: lower\n    baseline: {as_of: Feb 2021, value: 22}\n```\n"
     )

@@ -1,7 +1,7 @@
 """Diagnostics: the value every check produces and the table of codes (their plain data).
 
 Editors and CI parse these lines, so the text format, the codes and the JSON keys are a
-public interface: change them only with a note in the README.
+public interface: change them only with a note in docs/diagnostics.md.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def _table(*rows: tuple[str, str, Severity, str]) -> dict[str, Code]:
     return {row[0]: Code(*row) for row in rows}
 
 
-# The README's catalogue is generated from these rows (`wfplan explain --format markdown`).
+# docs/diagnostics.md is generated from these rows and the rules in `checks/`.
 CODES: dict[str, Code] = _table(
     (
         "WF001",

@@ -2,7 +2,8 @@
 
 The documentation is written in the rules (`rule.py` says how); here it is only laid out.
 Markdown keeps the backticks of the documentation as code spans, and each example becomes
-a fenced `yaml` block.
+a fenced `yaml` block after a comment naming it (`<!-- WF401 fails -->`), by which the
+documentation tests know it for a rule's example (a failing one is meant not to validate).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ def rule_markdown(rule: Rule) -> str:
         f"**{rule.severity}**: {rule.summary}\n\n"
         f"{parts.what}\n\n"
         f"**Why:** {parts.why}\n\n"
-        f"Fails with {rule.code}:\n\n```yaml\n{parts.fails}```\n\n"
-        f"Passes:\n\n```yaml\n{parts.passes}```\n"
+        f"Fails with {rule.code}:\n\n<!-- {rule.code} fails -->\n```yaml\n{parts.fails}```\n\n"
+        f"Passes:\n\n<!-- {rule.code} passes -->\n```yaml\n{parts.passes}```\n"
     )
 
 

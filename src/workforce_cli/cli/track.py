@@ -221,7 +221,7 @@ def report(
         Path | None,
         typer.Option(
             "--template",
-            help="Your own Jinja2 template (sandboxed; context in the README). "
+            help="Your own Jinja2 template (sandboxed; context in docs/templates.md). "
             "Default: `templates` in the configuration, else the shipped one.",
             show_default=False,
         ),

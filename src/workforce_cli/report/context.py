@@ -2,7 +2,7 @@
 
 Every number comes from the engines (`status` for ratings, `staffing` for figures); this
 module only arranges their results for reading: grouped by theme and action, with the
-summary sentences written out. The README ("wfplan report: template context") documents
+summary sentences written out. docs/templates.md ("The template context") documents
 every key; a user's template relies on them, so keys are only ever added.
 """
 

@@ -143,7 +143,7 @@ def _where(err: BaseException, template: jinja2.Template) -> tuple[str, int | No
 
 def _message(err: BaseException) -> str:
     if isinstance(err, jinja2.UndefinedError):
-        return f"{err.message} (the report context is documented in the README)"
+        return f"{err.message} (the report context is documented in docs/templates.md)"
     if isinstance(err, jinja2.TemplateError):
         return err.message or type(err).__name__
     return f"{type(err).__name__}: {err}"
