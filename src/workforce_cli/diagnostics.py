@@ -168,6 +168,19 @@ CODES: dict[str, Code] = _table(
         "a snapshot's or reading's `as_of`, or a target's `by`, is `ongoing` or `tbc`: "
         "figures are as of a day",
     ),
+    (
+        "WF601",
+        "invalid-suppression",
+        "error",
+        "a `# wfplan: ignore` comment without a reason after `--`, or naming no known code",
+    ),
+    (
+        "WF602",
+        "unused-suppression",
+        "warning",
+        "a `# wfplan: ignore` comment that suppresses nothing (the problem is gone, or it is "
+        "on the wrong line)",
+    ),
 )
 
 

@@ -9,7 +9,7 @@ the schema for what a schema cannot see: dates, references, status rules and tot
 validate`), `explain` prints the rules' documentation (`wfplan explain`).
 """
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif", "gitlab")
 """The output formats of `wfplan validate` (`render.FORMATTERS` has one printer each)."""
 
 EXPLAIN_FORMATS = ("text", "markdown")

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from workforce_cli.checks.rule import read_rule, rule
+from workforce_cli.checks.rule import raised_rule, rule
 from workforce_cli.diagnostics import Diagnostic, did_you_mean
 from workforce_cli.model import Plan
 from workforce_cli.model.walk import YamlPath
 from workforce_cli.read.sources import LoadedPlan
 
-DUPLICATE_PLAN_ID = read_rule(
+DUPLICATE_PLAN_ID = raised_rule(
     "WF301",
     """
     Two files have the same plan `id`.

@@ -6,9 +6,9 @@ exists; the rules here are their documentation.
 
 from __future__ import annotations
 
-from workforce_cli.checks.rule import read_rule
+from workforce_cli.checks.rule import raised_rule
 
-FILE_TOO_LARGE = read_rule(
+FILE_TOO_LARGE = raised_rule(
     "WF001",
     """
     The file is over 2 MiB. It is refused unread.
@@ -33,7 +33,7 @@ FILE_TOO_LARGE = read_rule(
     """,
 )
 
-NOT_UTF8 = read_rule(
+NOT_UTF8 = raised_rule(
     "WF002",
     """
     The file's bytes are not UTF-8 text. The diagnostic points at the first byte that
@@ -58,7 +58,7 @@ NOT_UTF8 = read_rule(
     """,
 )
 
-EMPTY_FILE = read_rule(
+EMPTY_FILE = raised_rule(
     "WF003",
     """
     The file is empty, or holds only comments and blank lines.
@@ -80,7 +80,7 @@ EMPTY_FILE = read_rule(
     """,
 )
 
-YAML_SYNTAX = read_rule(
+YAML_SYNTAX = raised_rule(
     "WF004",
     """
     The file is not valid YAML: an unclosed bracket or quote, a tab used for indentation,
@@ -106,7 +106,7 @@ YAML_SYNTAX = read_rule(
     """,
 )
 
-DUPLICATE_KEY = read_rule(
+DUPLICATE_KEY = raised_rule(
     "WF005",
     """
     A key appears twice in one mapping.
@@ -130,7 +130,7 @@ DUPLICATE_KEY = read_rule(
     """,
 )
 
-YAML_TAG = read_rule(
+YAML_TAG = raised_rule(
     "WF006",
     """
     A value carries a YAML tag (`!!python/object`, `!!binary`, `!custom`, ...).
@@ -155,7 +155,7 @@ YAML_TAG = read_rule(
     """,
 )
 
-YAML_ALIAS = read_rule(
+YAML_ALIAS = raised_rule(
     "WF007",
     """
     The file uses a YAML anchor (`&name`) or alias (`*name`).
@@ -184,7 +184,7 @@ YAML_ALIAS = read_rule(
     """,
 )
 
-NOT_A_WFPLAN_FILE = read_rule(
+NOT_A_WFPLAN_FILE = raised_rule(
     "WF008",
     """
     The file is YAML but not a wfplan file: it is not a mapping, it has no `wfplan: 1`

@@ -8,9 +8,10 @@ Where each part lives, and why:
   `checks/`; it finds a code's severity there. A rule takes its data from that table, so
   the table is the single source of code, name, severity and summary.
 - The documentation and the check are here, in `checks/`: a rule made with `@rule(CODE)`
-  is a check function whose docstring is the rule's documentation; a code the reader
-  raises is documented with `read_rule(CODE, doc)` in the family it belongs to, and has
-  no check function (`check is None`).
+  is a check function whose docstring is the rule's documentation; a code raised outside
+  the per-plan checks (by the reader, or by the suppressions of `policy.py`, WF601-WF602)
+  is documented with `raised_rule(CODE, doc)` in the family it belongs to, and has no
+  check function (`check is None`).
 
 A rule's documentation has four parts, in this order (the suite parses every rule's):
 
@@ -24,7 +25,7 @@ A rule's documentation has four parts, in this order (the suite parses every rul
 
     Passes:
 
-        the same file put right: it gives no diagnostic at all
+        a file that gives no diagnostic at all (the same file put right, where it can be)
 
 An example is a complete file, so a reader can copy it and see the diagnostic. An example
 of several files gives each a `# file: NAME` line first (a plan and its staffing file).
@@ -73,7 +74,7 @@ class Rule:
     doc: str
     """The documentation as written (a docstring, cleaned of its indentation)."""
     check: Check | None = None
-    """Yields this rule's diagnostics for one plan; None for a code the reader raises."""
+    """Yields this rule's diagnostics for one plan; None for a code raised elsewhere."""
     parts: Doc = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -93,10 +94,6 @@ class Rule:
     def summary(self) -> str:
         return CODES[self.code].summary
 
-    @property
-    def raised_while_reading(self) -> bool:
-        return self.check is None
-
 
 def rule(code: str) -> Callable[[Check], Rule]:
     """Make a check function the rule of `code`; its docstring is the documentation."""
@@ -107,8 +104,8 @@ def rule(code: str) -> Callable[[Check], Rule]:
     return make
 
 
-def read_rule(code: str, doc: str) -> Rule:
-    """The rule of a code the reader raises: documented here, checked in `read/`."""
+def raised_rule(code: str, doc: str) -> Rule:
+    """The rule of a code raised elsewhere (`read/`, `policy.py`): documented here."""
     return Rule(code, inspect.cleandoc(doc))
 
 

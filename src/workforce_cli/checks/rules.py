@@ -2,17 +2,26 @@
 
 `RULES[code]` has `.code`, `.name` (a slug), `.severity`, `.summary` (from
 `diagnostics.CODES`, the plain data the reader uses too), `.doc` (the documentation as
-written), `.parts` (what, why, the failing and the passing example) and `.check` (None for
-the codes the reader raises). A test keeps this registry and `diagnostics.CODES` the same
-set of codes.
+written), `.parts` (what, why, the failing and the passing example) and `.check` (None
+for the codes raised outside the per-plan checks). A test keeps this registry and
+`diagnostics.CODES` the same set of codes.
 """
 
 from __future__ import annotations
 
-from workforce_cli.checks import dates, ids, progress, reading, schema, staffing, targets
+from workforce_cli.checks import (
+    dates,
+    ids,
+    progress,
+    reading,
+    schema,
+    staffing,
+    suppressions,
+    targets,
+)
 from workforce_cli.checks.rule import Check, Rule
 
-_FAMILIES = (reading, schema, dates, ids, progress, staffing, targets)
+_FAMILIES = (reading, schema, dates, ids, progress, staffing, targets, suppressions)
 
 RULES: dict[str, Rule] = {
     r.code: r for r in sorted((r for f in _FAMILIES for r in f.RULES), key=lambda r: r.code)

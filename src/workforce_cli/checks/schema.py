@@ -8,9 +8,9 @@ consequences of the slip rather than real problems.
 
 from __future__ import annotations
 
-from workforce_cli.checks.rule import read_rule
+from workforce_cli.checks.rule import raised_rule
 
-UNKNOWN_KEY = read_rule(
+UNKNOWN_KEY = raised_rule(
     "WF101",
     """
     A key the file format does not have, with a "did you mean" hint when a known key is
@@ -43,7 +43,7 @@ UNKNOWN_KEY = read_rule(
     """,
 )
 
-MISSING_KEY = read_rule(
+MISSING_KEY = raised_rule(
     "WF102",
     """
     A required key is missing: a plan's `wfplan`, `id` or `title`; an action's or
@@ -77,7 +77,7 @@ MISSING_KEY = read_rule(
     """,
 )
 
-WRONG_TYPE = read_rule(
+WRONG_TYPE = raised_rule(
     "WF103",
     """
     A value of the wrong type: text where a list belongs, a list where a mapping belongs,
@@ -109,7 +109,7 @@ WRONG_TYPE = read_rule(
     """,
 )
 
-VALUE_NOT_ALLOWED = read_rule(
+VALUE_NOT_ALLOWED = raised_rule(
     "WF104",
     """
     A value of the right type that is not allowed: a choice not in the list (`status`,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workforce_cli import dates
-from workforce_cli.checks.rule import read_rule, rule
+from workforce_cli.checks.rule import raised_rule, rule
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.model import Figure
 from workforce_cli.model.figures import totals
@@ -19,7 +19,7 @@ from workforce_cli.read.sources import LoadedPlan, SnapshotRef
 _COUNTS = ("permanent", "agency", "vacant", "establishment")
 _RATES = ("permanent_share", "agency_rate", "vacancy_rate")
 
-STAFFING_FOR_UNKNOWN_PLAN = read_rule(
+STAFFING_FOR_UNKNOWN_PLAN = raised_rule(
     "WF307",
     """
     A staffing file's `plan:` names a plan id that no plan file has.

@@ -40,7 +40,8 @@ def load_valid(paths: list[Path] | None, settings: config.Config) -> list[Loaded
     """The plans under `paths`; None, after printing their errors as `validate` does, if any
     file has errors. Warnings are not printed here: `wfplan validate` is the place for them."""
     repository = loading.load(config.plan_paths(paths, settings))
-    errors = [d for d in check_repository(repository) if d.severity == "error"]
+    found = check_repository(repository, settings.severity)
+    errors = [d for d in found if d.severity == "error"]
     if errors:
         sys.stdout.write(FORMATTERS["text"](errors, len(repository.files)))
         return None
