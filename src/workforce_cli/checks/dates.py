@@ -26,7 +26,7 @@ def unrecognised_date(loaded: LoadedPlan) -> Iterator[Diagnostic]:
     A date field holds text that is not a date expression wfplan knows.
 
     Why: a deadline that cannot be read can never be overdue, so nobody would be chased
-    for it. The forms a plan may use are listed in the README ("Date expressions"):
+    for it. The forms a plan may use are listed in docs/dates.md:
     `Dec 2021`, `2022-03-31`, `Q3 2022`, `2022/23`, `Spring 2022`, `+9 weeks`, `ongoing`,
     `tbc` and more.
 
