@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -19,6 +20,9 @@ SRC = REPO / "src" / "workforce_cli"
 _FILE = re.compile(r"^# file: (\S+)\n", re.M)
 _ENCODING = re.compile(r"^# example: saved as (\S+)$", re.M)
 _PADDED = re.compile(r"^# example: padded to (\d+) MiB$", re.M)
+_CONTROL = re.compile(r"^# example: each (\S+) is the control character U\+([0-9A-F]{4})$", re.M)
+_NESTED = re.compile(r"^# example: nested (\d+) deep in notes$", re.M)
+_PIPE = "# example: a named pipe\n"
 
 
 def example_files(example: str) -> dict[str, bytes]:
@@ -30,6 +34,13 @@ def example_files(example: str) -> dict[str, bytes]:
     for name, text in (named or {"plans/example.yaml": example}).items():
         encoding = _ENCODING.search(text)
         data = text.encode(encoding.group(1) if encoding else "utf-8")
+        control = _CONTROL.search(text)
+        if control:
+            data = data.replace(control[1].encode(), chr(int(control[2], 16)).encode())
+        nested = _NESTED.search(text)
+        if nested:
+            depth = int(nested[1])
+            data += b"notes: " + b"[" * depth + b"]" * depth + b"\n"
         padded = _PADDED.search(text)
         if padded:
             size = int(padded.group(1)) * 1024 * 1024
@@ -39,10 +50,17 @@ def example_files(example: str) -> dict[str, bytes]:
     return files
 
 
-def validate(run: Run, folder: Path, example: str) -> tuple[int, list[str]]:
+def write_example(folder: Path, example: str) -> None:
     for name, data in example_files(example).items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(data)
+        if data.startswith(_PIPE.encode()):
+            os.mkfifo(folder / name)
+        else:
+            (folder / name).write_bytes(data)
+
+
+def validate(run: Run, folder: Path, example: str) -> tuple[int, list[str]]:
+    write_example(folder, example)
     result = run("validate", "--format", "json", folder / "plans")
     assert result.stderr == ""
     return result.exit_code, [d["code"] for d in json.loads(result.stdout)]
@@ -88,9 +106,7 @@ def test_each_check_yields_only_its_own_code(tmp_path: Path) -> None:
     for n, rule in enumerate(RULES.values()):
         for kind, example in (("fails", rule.parts.fails), ("passes", rule.parts.passes)):
             folder = tmp_path / f"{n}-{kind}"
-            for name, data in example_files(example).items():
-                (folder / name).parent.mkdir(parents=True, exist_ok=True)
-                (folder / name).write_bytes(data)
+            write_example(folder, example)
             for plan in loader.load([folder / "plans"]).plans:
                 for other in RULES.values():
                     if other.check is not None:
@@ -163,7 +179,7 @@ def test_explain_without_a_code_lists_every_rule(run: Run) -> None:
         "file-too-large",
         "file too large (over 2 MiB; the largest real plan is about 30 KB)",
     ]
-    assert lines[29].split(maxsplit=3)[:3] == ["WF404", "warning", "reason-without-revised-due"]
+    assert lines[35].split(maxsplit=3)[:3] == ["WF404", "warning", "reason-without-revised-due"]
     assert [line.split()[0] for line in lines[1 : len(RULES) + 1]] == list(RULES)
     assert lines[-1] == "`wfplan explain CODE` (or its name) shows a rule's documentation."
 

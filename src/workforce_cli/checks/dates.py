@@ -7,6 +7,7 @@ Every rule here needs the plan's dates parsed; `_dates` parses them once per pla
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from workforce_cli import dates
 from workforce_cli.checks.rule import per_plan, plan_milestones, rule
@@ -16,6 +17,10 @@ from workforce_cli.model.walk import YamlPath, date_fields
 from workforce_cli.read.sources import LoadedPlan, SourceFile
 
 _CODES = {"unrecognised": "WF201", "ambiguous": "WF202", "impossible": "WF203"}
+FIRST, LAST = date(1900, 1, 1), date(2199, 12, 31)
+"""The days a plan's dates may name. Every command computes with them (a deadline plus the
+days of `due_within`, the day after for a calendar event, a quarter's end), and a date near
+the ends of Python's calendar (years 1 and 9999) would crash those sums: WF203 instead."""
 
 _PERIOD_START: YamlPath = ("period", "start")
 
@@ -88,7 +93,8 @@ def ambiguous_date(loaded: LoadedPlan) -> Iterator[Diagnostic]:
 @rule("WF203")
 def impossible_date(loaded: LoadedPlan) -> Iterator[Diagnostic]:
     """
-    A date that does not exist: the 31st of February, month 13, the 0th of a month.
+    A date that does not exist (the 31st of February, month 13, the 0th of a month), or
+    one outside the years a plan can name, 1900 to 2199.
 
     Why: it is a slip, and the day meant cannot be told from it (the 28th? the 3rd of
     March?); the author has to say.
@@ -199,7 +205,7 @@ def undetermined_deadline(loaded: LoadedPlan) -> Iterator[Diagnostic]:
             title: Restructure the teams
             due: Mar 2022
     """
-    parsed = _dates(loaded)[0]
+    parsed = _dates(loaded)[2]
     for ref in plan_milestones(loaded):
         if ref.item.status in (Status.DONE, Status.DROPPED):
             continue
@@ -236,7 +242,7 @@ def period_reversed(loaded: LoadedPlan) -> Iterator[Diagnostic]:
         title: Example plan
         period: {start: Apr 2021, end: Mar 2023}
     """
-    parsed = _dates(loaded)[0]
+    parsed = _dates(loaded)[2]
     start, end = parsed.get(_PERIOD_START), parsed.get(("period", "end"))
     if start is None or start.is_relative or end is None:
         return
@@ -267,8 +273,11 @@ def _problems(loaded: LoadedPlan, code: str) -> Iterator[Diagnostic]:
 
 
 @per_plan
-def _dates(loaded: LoadedPlan) -> tuple[dict[YamlPath, dates.DateExpr], list[Diagnostic]]:
-    """The plan's date expressions by path, and what could not be parsed (WF201-WF203)."""
+def _dates(
+    loaded: LoadedPlan,
+) -> tuple[dict[YamlPath, dates.DateExpr], list[Diagnostic], dict[YamlPath, dates.DateExpr]]:
+    """The plan's date expressions by path; what could not be parsed, or is out of range
+    (WF201-WF203); and the expressions in range, for the rules that compute with them."""
     plan, source = loaded.plan, loaded.source
     parsed: dict[YamlPath, dates.DateExpr] = {}
     problems: list[Diagnostic] = []
@@ -278,15 +287,46 @@ def _dates(loaded: LoadedPlan) -> tuple[dict[YamlPath, dates.DateExpr], list[Dia
             problems.append(problem)
         elif expr is not None:
             parsed[path] = expr
+    start = parsed.get(_PERIOD_START)
+    start_window = start.window() if start is not None and not start.is_relative else None
+    anchor = start_window.start if start_window is not None else None
+    usable = dict(parsed)
+    for path, expr in parsed.items():
+        problem = _out_of_range(source, path, expr, anchor)
+        if problem:
+            problems.append(problem)
+            del usable[path]
     for snapshot_ref in loaded.snapshots:
         if snapshot_ref.source is source:
             continue  # the plan's own snapshots are among its date fields
-        _, problem = _parse(
-            snapshot_ref.source, (*snapshot_ref.path, "as_of"), snapshot_ref.snapshot.as_of
-        )
+        where = (*snapshot_ref.path, "as_of")
+        expr, problem = _parse(snapshot_ref.source, where, snapshot_ref.snapshot.as_of)
+        if expr is not None:
+            problem = _out_of_range(snapshot_ref.source, where, expr, anchor)
         if problem:
             problems.append(problem)
-    return parsed, problems
+    return parsed, problems, usable
+
+
+def _out_of_range(
+    source: SourceFile, path: YamlPath, expr: dates.DateExpr, anchor: date | None
+) -> Diagnostic | None:
+    if expr.is_relative and anchor is None:
+        return None  # WF204 says so
+    try:
+        window = expr.window(anchor)
+    except dates.DateError:  # past Python's calendar
+        where = "outside"
+    else:
+        if window is None or (window.start >= FIRST and window.end <= LAST):
+            return None
+        where = "before" if window.start < FIRST else "after"
+    return source.diagnostic(
+        "WF203",
+        f'"{expr.text}" is {where} the years a plan can name ({FIRST.year} to {LAST.year})',
+        path,
+        hint="check the year; a date that is not known yet is `tbc`",
+    )
 
 
 def _parse(

@@ -1,4 +1,4 @@
-"""The rules of reading a file (WF001-WF008): size, encoding, YAML, the `wfplan: 1` line.
+"""The rules of reading a file (WF001-WF014): size, encoding, YAML, the `wfplan: 1` line.
 
 `read/loader.py` and `read/yaml.py` raise these codes while they read, before any model
 exists; the rules here are their documentation.
@@ -84,7 +84,7 @@ YAML_SYNTAX = raised_rule(
     "WF004",
     """
     The file is not valid YAML: an unclosed bracket or quote, a tab used for indentation,
-    indentation that does not line up, or several documents (`---`) in one file.
+    indentation that does not line up, or a comment with no space before its `#`.
 
     Why: nothing in a file that is not YAML can be read with certainty, so nothing of it
     is checked until the syntax is put right. The diagnostic points at where the parser
@@ -207,6 +207,159 @@ NOT_A_WFPLAN_FILE = raised_rule(
     """,
 )
 
+NOT_A_REGULAR_FILE = raised_rule(
+    "WF009",
+    """
+    A path in the plan folders is not a regular file: a named pipe, a device, or a link to
+    one. It is not read.
+
+    Why: reading a named pipe or a device waits for ever or reads without end; plan
+    folders hold plan files only.
+
+    Fails:
+
+        # example: a named pipe
+        wfplan: 1
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+    """,
+)
+
+CONTROL_CHARACTER = raised_rule(
+    "WF010",
+    """
+    The file holds a control character (U+0000-U+001F other than tab, newline and carriage
+    return, or U+007F-U+009F): usually pasted from another program, invisible in editors.
+
+    Why: YAML text cannot hold it, and readers differ on what to do with one.
+
+    Fails:
+
+        # example: each ^G is the control character U+0007
+        wfplan: 1
+        id: example
+        title: Example plan^G
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+    """,
+)
+
+NESTED_TOO_DEEP = raised_rule(
+    "WF011",
+    """
+    Lists and mappings nested more than 200 deep.
+
+    Why: a plan nests a few levels deep; a file nested hundreds deep is not a plan (or has
+    unclosed brackets), and reading it would exhaust the parser's stack.
+
+    Fails:
+
+        # example: nested 201 deep in notes
+        wfplan: 1
+        id: example
+        title: Example plan
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        themes: [{id: recruitment, title: Recruitment}]
+    """,
+)
+
+SEVERAL_DOCUMENTS = raised_rule(
+    "WF012",
+    """
+    More than one YAML document (`---`) in one file.
+
+    Why: a plan is one document; a second one would be ignored by some readers and read by
+    others. Put each plan in a file of its own.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        ---
+        wfplan: 1
+        id: example-2
+        title: Another plan
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+    """,
+)
+
+COMPLEX_KEY = raised_rule(
+    "WF013",
+    """
+    A mapping key that is a list or a mapping rather than plain text.
+
+    Why: every key of a plan is a word (`title`, `due`); a complex key cannot be one, and
+    most tools cannot read it.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        ? [owner, lead]
+        : HR business partner
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        owner: HR business partner
+    """,
+)
+
+NUMBER_OUT_OF_RANGE = raised_rule(
+    "WF014",
+    """
+    A number that is not finite (`.inf`, `.nan`), is 10^15 or more, or is written with more
+    than 100 characters.
+
+    Why: no figure in a plan is that large, and such a number would break every total and
+    rate computed from it; it is usually text that should be quoted.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        measures:
+          - id: caseload
+            title: Average caseload per social worker
+            better: lower
+            baseline: {as_of: Feb 2021, value: .inf}
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        measures:
+          - id: caseload
+            title: Average caseload per social worker
+            better: lower
+            baseline: {as_of: Feb 2021, value: 22}
+    """,
+)
+
 RULES = (
     FILE_TOO_LARGE,
     NOT_UTF8,
@@ -216,4 +369,10 @@ RULES = (
     YAML_TAG,
     YAML_ALIAS,
     NOT_A_WFPLAN_FILE,
+    NOT_A_REGULAR_FILE,
+    CONTROL_CHARACTER,
+    NESTED_TOO_DEEP,
+    SEVERAL_DOCUMENTS,
+    COMPLEX_KEY,
+    NUMBER_OUT_OF_RANGE,
 )
