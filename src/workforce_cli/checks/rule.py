@@ -29,9 +29,11 @@ A rule's documentation has four parts, in this order (the suite parses every rul
 
 An example is a complete file, so a reader can copy it and see the diagnostic. An example
 of several files gives each a `# file: NAME` line first (a plan and its staffing file).
-Two directives say what a YAML snippet cannot show: `# example: saved as ENCODING` (the
-file is written in that encoding, not UTF-8) and `# example: padded to N MiB` (comment
-lines are added until the file is that large). The suite writes each example to a folder
+Directives say what a YAML snippet cannot show: `# example: saved as ENCODING` (the file
+is written in that encoding, not UTF-8), `# example: padded to N MiB` (comment lines are
+added until the file is that large), `# example: each X is the control character U+NNNN`,
+`# example: nested N deep in notes` (a `notes:` line of N brackets is added) and
+`# example: a named pipe` (the file is a named pipe). The suite writes each example to a folder
 and runs `wfplan validate` on it.
 """
 
