@@ -60,10 +60,15 @@ def test_validate_sarif(tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatc
     assert (driver["name"], log["version"]) == ("wfplan validate", "2.1.0")
     rules = {rule["id"]: rule for rule in driver["rules"]}
     assert rules["WF205"]["shortDescription"]["text"] == (
-        "undetermined timescale (tbc) on an open milestone"
+        "an open milestone's deadline is undetermined (`tbc`)"
     )
     assert rules["WF205"]["defaultConfiguration"]["level"] == "warning"
-    assert "README" in rules["WF104"]["help"]["text"]
+    assert rules["WF104"]["help"]["text"].startswith(
+        "WF104 value-not-allowed (error): A value of the right type that is not allowed: "
+    )
+    assert rules["WF104"]["help"]["text"].endswith(
+        "`wfplan explain WF104` shows a file that fails and the same file put right."
+    )
     first, second = only["results"]
     assert (first["ruleId"], first["level"], first["message"]["text"]) == (
         "WF102",

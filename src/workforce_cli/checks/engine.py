@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 
-from workforce_cli.checks import dates, ids, policy, progress, staffing
+from workforce_cli.checks import policy
+from workforce_cli.checks.rules import CHECKS
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.read.sources import LoadedPlan, Repository, collector_paused
-
-Check = Callable[[LoadedPlan], Iterator[Diagnostic]]
-
-CHECKS: tuple[Check, ...] = (ids.check, dates.check, progress.check, staffing.check)
+from workforce_cli.read.sources import Repository, collector_paused
 
 
 def check_repository(

@@ -64,7 +64,7 @@ def read(source: SourceFile) -> tuple[list[Suppression], list[Diagnostic]]:
         unknown = [c for c in codes if c not in CODES]
         if not codes or unknown:
             word = unknown[0] if unknown else names.strip() or "nothing"
-            hint = did_you_mean(word, CODES) or "name codes from the README's table, e.g. WF205"
+            hint = did_you_mean(word, CODES) or "`wfplan explain` lists the codes, e.g. WF205"
             message = f'suppression names no known code ("{word}")'
             problems.append(make("WF601", message, source.display, line, column, hint))
             continue

@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 
 from workforce_cli.checks import reports
-from workforce_cli.diagnostics import CODES, Diagnostic, count
+from workforce_cli.checks import rules as registry
+from workforce_cli.diagnostics import Diagnostic, count
 from workforce_cli.output import Annotation, github_commands, md, plural
 
 
@@ -45,14 +46,14 @@ def format_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
 
 RULES = [
     reports.Rule(
-        code,
-        text,
-        f"{code} ({severity}): {text}. `wfplan validate` prints each one as "
-        "file:line:col: severity CODE message, with a hint where one helps; the README's "
-        "table of diagnostic codes lists them all.",
-        "error" if severity == "error" else "warning",
+        rule.code,
+        rule.summary,
+        f"{rule.code} {rule.name} ({rule.severity}): {' '.join(rule.parts.what.split())} "
+        f"Why: {' '.join(rule.parts.why.split())} `wfplan explain {rule.code}` shows a file "
+        "that fails and the same file put right.",
+        "error" if rule.severity == "error" else "warning",
     )
-    for code, (severity, text) in CODES.items()
+    for rule in registry.RULES.values()
 ]
 
 

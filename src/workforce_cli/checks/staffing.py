@@ -1,38 +1,8 @@
-"""Staffing snapshots, targets and measures.
+"""The rules of staffing snapshots (WF307, WF501-WF504, WF506): rows, totals and dates.
 
-WF501 a stated total or rate does not match the rows, to the precision it is stated in::
-
-    teams:
-      - {team: Family Solutions, permanent: 20.5, agency: 0, vacant: 0}
-      - {team: Children in Care, permanent: 22.31, agency: 1, vacant: 2.69}
-    stated_totals: {permanent: 42.81}     # passes; 42.8 passes too (stated to 1 decimal)
-    stated_totals: {permanent: 44}        # fails: WF501 computed 42.81
-
-WF502 a row's `establishment` is not permanent + agency + vacant (permanent + vacant under
-`vacancy_basis: dfe`, whose vacant already counts agency-covered posts).
-
-WF503 two snapshots of one plan (its own or its staffing files') have the same as_of.
-
-WF504 a team appears twice in one snapshot.
-
-WF505 a target's `teams:` names a team that no snapshot of the plan has.
-
-WF506 a staffing file's unit (fte or headcount) differs from its plan's: the figures would
-be added across units.
-
-WF507 (warning) a measure with figures but no `better: lower|higher`: its state cannot be told.
-
-WF509 a target's value is a bare number above 0 and at most 1: a share written as a
-fraction (0.85 for 85%) would be read as 0.85%, and the target would be met at once::
-
-    value: 85%       # passes; so do 85, "80:20", 0 and "0.85%" (a percent sign says so)
-    value: 0.85      # fails: WF509 did you mean 85%?
-
-WF508 a snapshot's or reading's `as_of`, or a target's `by`, is `ongoing` or `tbc`: a figure
-is as of a day, and a target with no date can be neither on track nor missed::
-
-    - as_of: Feb 2021      # passes
-    - as_of: ongoing       # fails: WF508
+A plan's snapshots are its own (`staffing.snapshots`) and those of the staffing files that
+name it. WF307 (a staffing file names no plan) is a rule across files: the loader raises
+it while it joins staffing files to their plans, and it is documented here.
 """
 
 from __future__ import annotations
@@ -40,88 +10,95 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workforce_cli import dates
-from workforce_cli.diagnostics import Diagnostic, did_you_mean
+from workforce_cli.checks.rule import raised_rule, rule
+from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.model import Figure, TeamRow
 from workforce_cli.model.figures import totals
-from workforce_cli.model.walk import YamlPath
-from workforce_cli.read.sources import LoadedPlan, SnapshotRef, SourceFile
+from workforce_cli.read.sources import LoadedPlan, SnapshotRef
 
 _COUNTS = ("permanent", "agency", "vacant", "establishment")
 _RATES = ("permanent_share", "agency_rate", "vacancy_rate")
 
+STAFFING_FOR_UNKNOWN_PLAN = raised_rule(
+    "WF307",
+    """
+    A staffing file's `plan:` names a plan id that no plan file has.
 
-def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:
-    yield from _snapshots(loaded)
-    yield from _targets(loaded)
-    yield from _undated(loaded)
-    for i, measure in enumerate(loaded.plan.measures):
-        has_figures = measure.baseline or measure.target or measure.actuals
-        if has_figures and measure.better is None:
-            yield loaded.source.diagnostic(
-                "WF507",
-                f'measure "{measure.id}" has figures but does not say whether lower or '
-                "higher is better",
-                ("measures", i, "id"),
-                hint="add `better: lower` or `better: higher`",
-            )
+    Why: the snapshots of a staffing file count only for the plan it names; with a
+    misspelt id they would be left out of every figure without a word. The hint names the
+    closest plan id.
+
+    Fails:
+
+        # file: plans/example.yaml
+        wfplan: 1
+        id: example
+        title: Example plan
+        # file: plans/example-staffing.yaml
+        wfplan: 1
+        kind: staffing
+        plan: exampel
+        snapshots:
+          - as_of: Mar 2021
+            teams:
+              - {team: SEND, permanent: 3.5, agency: 0.5, vacant: 0}
+
+    Passes:
+
+        # file: plans/example.yaml
+        wfplan: 1
+        id: example
+        title: Example plan
+        # file: plans/example-staffing.yaml
+        wfplan: 1
+        kind: staffing
+        plan: example
+        snapshots:
+          - as_of: Mar 2021
+            teams:
+              - {team: SEND, permanent: 3.5, agency: 0.5, vacant: 0}
+    """,
+)
 
 
-def _snapshots(loaded: LoadedPlan) -> Iterator[Diagnostic]:
-    # The first snapshot of each date; its line is looked up only if another has the
-    # same date (a lookup composes the file again, too dear for every clean plan).
-    seen_as_of: dict[str, SnapshotRef] = {}
+@rule("WF501")
+def stated_total_mismatch(loaded: LoadedPlan) -> Iterator[Diagnostic]:
+    """
+    A snapshot's `stated_totals` (a total or a rate as the source printed it) does not
+    match its rows, to the precision it is stated in: 42.8 matches 42.81, 44 does not.
+
+    Why: the source's own totals are the check that the rows were copied right; a total
+    that disagrees means a row, or the total, is wrong, and a report would show figures
+    that do not add up.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        staffing:
+          snapshots:
+            - as_of: Feb 2021
+              teams:
+                - {team: Family Solutions, permanent: 20.5, agency: 0, vacant: 0}
+                - {team: Children in Care, permanent: 22.31, agency: 1, vacant: 2.69}
+              stated_totals: {permanent: 44}
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        staffing:
+          snapshots:
+            - as_of: Feb 2021
+              teams:
+                - {team: Family Solutions, permanent: 20.5, agency: 0, vacant: 0}
+                - {team: Children in Care, permanent: 22.31, agency: 1, vacant: 2.69}
+              stated_totals: {permanent: 42.8}
+    """
     for ref in loaded.snapshots:
         snapshot, source, base = ref.snapshot, ref.source, ref.path
-        if ref.unit != loaded.unit:
-            yield source.diagnostic(
-                "WF506",
-                f'staffing unit is {ref.unit} but plan "{loaded.id}" counts in {loaded.unit}',
-                ("unit",),
-                hint=f"write `unit: {loaded.unit}`, or convert the figures",
-            )
-        key = _as_of_key(snapshot.as_of)
-        first = seen_as_of.get(key)
-        if first is not None:
-            line, _ = first.source.locate((*first.path, "as_of"))
-            yield source.diagnostic(
-                "WF503",
-                f'a snapshot as of "{snapshot.as_of}" is already recorded at '
-                f"{first.source.display}:{line}",
-                (*base, "as_of"),
-                hint="edit that snapshot instead, or correct this date",
-            )
-        else:
-            seen_as_of[key] = ref
-        teams_seen: set[str] = set()
-        for r, row in enumerate(snapshot.teams):
-            if row.team in teams_seen:
-                yield source.diagnostic(
-                    "WF504",
-                    f'team "{row.team}" appears twice in the snapshot as of {snapshot.as_of}',
-                    (*base, "teams", r, "team"),
-                    hint="merge the two rows",
-                )
-            teams_seen.add(row.team)
-            if row.establishment is not None and None not in (
-                row.permanent,
-                row.agency,
-                row.vacant,
-            ):
-                parts = totals([row], snapshot.vacancy_basis)
-                computed_row = parts.establishment
-                if computed_row is not None and abs(computed_row - row.establishment) > 0.005:
-                    formula = (
-                        "permanent + vacant"
-                        if snapshot.vacancy_basis == "dfe"
-                        else "permanent + agency + vacant"
-                    )
-                    yield source.diagnostic(
-                        "WF502",
-                        f'establishment of "{row.team}" is {row.establishment:g} but '
-                        f"{formula} is {computed_row:.2f}",
-                        (*base, "teams", r, "establishment"),
-                        hint="correct the figures; establishment counts funded posts",
-                    )
         stated = snapshot.stated_totals
         if stated is None:
             continue
@@ -177,6 +154,216 @@ def _snapshots(loaded: LoadedPlan) -> Iterator[Diagnostic]:
                 )
 
 
+@rule("WF502")
+def establishment_mismatch(loaded: LoadedPlan) -> Iterator[Diagnostic]:
+    """
+    A row's `establishment` (funded posts) is not permanent + agency + vacant; under
+    `vacancy_basis: dfe`, whose vacant already counts agency-covered posts, it is
+    permanent + vacant.
+
+    Why: a row whose parts do not add up to its posts has a figure copied wrong, and every
+    rate computed from it would be wrong too.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        staffing:
+          snapshots:
+            - as_of: Feb 2021
+              teams:
+                - {team: SEND, permanent: 20, agency: 2, vacant: 4, establishment: 27}
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        staffing:
+          snapshots:
+            - as_of: Feb 2021
+              teams:
+                - {team: SEND, permanent: 20, agency: 2, vacant: 4, establishment: 26}
+    """
+    for ref in loaded.snapshots:
+        snapshot = ref.snapshot
+        for r, row in enumerate(snapshot.teams):
+            if row.establishment is None or None in (row.permanent, row.agency, row.vacant):
+                continue
+            parts = totals([row], snapshot.vacancy_basis)
+            computed_row = parts.establishment
+            if computed_row is not None and abs(computed_row - row.establishment) > 0.005:
+                formula = (
+                    "permanent + vacant"
+                    if snapshot.vacancy_basis == "dfe"
+                    else "permanent + agency + vacant"
+                )
+                yield ref.source.diagnostic(
+                    "WF502",
+                    f'establishment of "{row.team}" is {row.establishment:g} but '
+                    f"{formula} is {computed_row:.2f}",
+                    (*ref.path, "teams", r, "establishment"),
+                    hint="correct the figures; establishment counts funded posts",
+                )
+
+
+@rule("WF503")
+def duplicate_snapshot_date(loaded: LoadedPlan) -> Iterator[Diagnostic]:
+    """
+    Two snapshots of one plan (its own or its staffing files') are as of the same date.
+    `Feb 2021` and `2021-02` are the same date: a month's snapshot is as of its last day.
+
+    Why: the change since the previous snapshot, and a target's trajectory, need one
+    figure per date; two would make them depend on which came first.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        staffing:
+          snapshots:
+            - as_of: Feb 2021
+              teams: [{team: SEND, permanent: 3, agency: 1, vacant: 0}]
+            - as_of: 2021-02
+              teams: [{team: SEND, permanent: 4, agency: 0, vacant: 0}]
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        staffing:
+          snapshots:
+            - as_of: Feb 2021
+              teams: [{team: SEND, permanent: 3, agency: 1, vacant: 0}]
+            - as_of: 2021-03
+              teams: [{team: SEND, permanent: 4, agency: 0, vacant: 0}]
+    """
+    # The first snapshot of each date; its line is looked up only if another has the
+    # same date (a lookup composes the file again, too dear for every clean plan).
+    seen_as_of: dict[str, SnapshotRef] = {}
+    for ref in loaded.snapshots:
+        as_of = ref.snapshot.as_of
+        key = _as_of_key(as_of)
+        first = seen_as_of.get(key)
+        if first is None:
+            seen_as_of[key] = ref
+            continue
+        line, _ = first.source.locate((*first.path, "as_of"))
+        yield ref.source.diagnostic(
+            "WF503",
+            f'a snapshot as of "{as_of}" is already recorded at {first.source.display}:{line}',
+            (*ref.path, "as_of"),
+            hint="edit that snapshot instead, or correct this date",
+        )
+
+
+@rule("WF504")
+def duplicate_team(loaded: LoadedPlan) -> Iterator[Diagnostic]:
+    """
+    A team appears in two rows of one snapshot.
+
+    Why: its figures would be counted twice in every total and rate. Usually two rows
+    that should be merged, or a team name copied into the wrong row.
+
+    Fails:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        staffing:
+          snapshots:
+            - as_of: Feb 2021
+              teams:
+                - {team: SEND, permanent: 3, agency: 1, vacant: 0}
+                - {team: SEND, permanent: 2, agency: 0, vacant: 1}
+
+    Passes:
+
+        wfplan: 1
+        id: example
+        title: Example plan
+        staffing:
+          snapshots:
+            - as_of: Feb 2021
+              teams:
+                - {team: SEND, permanent: 5, agency: 1, vacant: 1}
+    """
+    for ref in loaded.snapshots:
+        teams_seen: set[str] = set()
+        for r, row in enumerate(ref.snapshot.teams):
+            if row.team in teams_seen:
+                yield ref.source.diagnostic(
+                    "WF504",
+                    f'team "{row.team}" appears twice in the snapshot as of {ref.snapshot.as_of}',
+                    (*ref.path, "teams", r, "team"),
+                    hint="merge the two rows",
+                )
+            teams_seen.add(row.team)
+
+
+@rule("WF506")
+def staffing_unit_mismatch(loaded: LoadedPlan) -> Iterator[Diagnostic]:
+    """
+    A staffing file counts in another unit (`fte` or `headcount`) than its plan.
+
+    Why: the file's figures would be added to, and compared with, figures in the other
+    unit: 10 people are not 10 FTE.
+
+    Fails:
+
+        # file: plans/example.yaml
+        wfplan: 1
+        id: example
+        title: Example plan
+        staffing: {unit: fte}
+        # file: plans/example-staffing.yaml
+        wfplan: 1
+        kind: staffing
+        plan: example
+        unit: headcount
+        snapshots:
+          - as_of: Mar 2021
+            teams: [{team: SEND, permanent: 4, agency: 1, vacant: 0}]
+
+    Passes:
+
+        # file: plans/example.yaml
+        wfplan: 1
+        id: example
+        title: Example plan
+        staffing: {unit: fte}
+        # file: plans/example-staffing.yaml
+        wfplan: 1
+        kind: staffing
+        plan: example
+        unit: fte
+        snapshots:
+          - as_of: Mar 2021
+            teams: [{team: SEND, permanent: 3.5, agency: 0.5, vacant: 0}]
+    """
+    for ref in loaded.snapshots:
+        if ref.unit != loaded.unit:
+            yield ref.source.diagnostic(
+                "WF506",
+                f'staffing unit is {ref.unit} but plan "{loaded.id}" counts in {loaded.unit}',
+                ("unit",),
+                hint=f"write `unit: {loaded.unit}`, or convert the figures",
+            )
+
+
+RULES = (
+    STAFFING_FOR_UNKNOWN_PLAN,
+    stated_total_mismatch,
+    establishment_mismatch,
+    duplicate_snapshot_date,
+    duplicate_team,
+    staffing_unit_mismatch,
+)
+
+
 def _establishment(rows: list[TeamRow], vacancy_basis: str) -> float | None:
     """The rows' establishment: each row's as stated, else its figures' sum; None if a row
     with figures has a blank its sum needs (unknown, not zero)."""
@@ -199,66 +386,3 @@ def _as_of_key(text: str) -> str:
     except dates.DateError:
         return text
     return window.end.isoformat() if window else text
-
-
-def _targets(loaded: LoadedPlan) -> Iterator[Diagnostic]:
-    known = {row.team for ref in loaded.snapshots for row in ref.snapshot.teams}
-    for t, target in enumerate(loaded.plan.targets):
-        written = target.value
-        if not isinstance(written, str) and 0 < written <= 1:
-            shown = f"{written:g}"
-            meant = f"{written * 100:g}%"
-            what = "one percent" if written == 1 else "less than one percent"
-            yield loaded.source.diagnostic(
-                "WF509",
-                f'target "{target.id}" has value {shown}, which reads as {shown}%: '
-                f"did you mean {meant}?",
-                ("targets", t, "value"),
-                hint=f"write `value: {meant}`; if you do mean {what}, write `value: {shown}%`",
-            )
-        for i, team in enumerate(target.teams or []):
-            if team not in known:
-                hint = did_you_mean(team, known) or (
-                    "no snapshot of this plan has teams yet"
-                    if not known
-                    else "teams in the snapshots: " + ", ".join(sorted(known))
-                )
-                yield loaded.source.diagnostic(
-                    "WF505",
-                    f'target "{target.id}" names team "{team}", which no snapshot has',
-                    ("targets", t, "teams", i),
-                    hint=hint,
-                )
-
-
-def _undated(loaded: LoadedPlan) -> Iterator[Diagnostic]:
-    fields: list[tuple[SourceFile, YamlPath, str, str]] = [
-        (ref.source, (*ref.path, "as_of"), ref.snapshot.as_of, "a snapshot")
-        for ref in loaded.snapshots
-    ]
-    source = loaded.source
-    for t, target in enumerate(loaded.plan.targets):
-        fields.append((source, ("targets", t, "by"), target.by, f'target "{target.id}"'))
-    for i, measure in enumerate(loaded.plan.measures):
-        what = f'a reading of measure "{measure.id}"'
-        if measure.baseline is not None:
-            fields.append(
-                (source, ("measures", i, "baseline", "as_of"), measure.baseline.as_of, what)
-            )
-        for r, reading in enumerate(measure.actuals):
-            fields.append((source, ("measures", i, "actuals", r, "as_of"), reading.as_of, what))
-        if measure.target is not None:
-            what = f'the target of measure "{measure.id}"'
-            fields.append((source, ("measures", i, "target", "by"), measure.target.by, what))
-    for file, path, text, what in fields:
-        try:
-            kind = dates.parse(text).kind
-        except dates.DateError:
-            continue  # WF201-WF203 report it
-        if kind in ("ongoing", "undetermined"):
-            yield file.diagnostic(
-                "WF508",
-                f'{what} has {path[-1]} "{text}", which is not a date',
-                path,
-                hint='give the day, month, quarter or year it stands for, such as "Feb 2021"',
-            )

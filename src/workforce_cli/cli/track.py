@@ -1,5 +1,5 @@
-"""The commands that read plans: validate, schema, status, overdue, staffing, report, diff,
-calendar. Options only: each calls one function in `commands/`, imported inside the command
+"""The commands that read plans: validate, schema, explain, status, overdue, staffing, report,
+diff, calendar. Options only: each calls one function in `commands/`, imported inside the command
 so that `wfplan --help` does not pay for pydantic, the models and the YAML parser.
 """
 
@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 import typer
 
+from workforce_cli.checks import EXPLAIN_FORMATS
 from workforce_cli.checks import FORMATS as VALIDATE_FORMATS
 from workforce_cli.cli.app import app
 from workforce_cli.commands.options import (
@@ -96,6 +97,33 @@ def schema(
     from workforce_cli.commands import schema as command
 
     return command.run(output, check, missing_ok)
+
+
+@app.command()
+def explain(
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="CODE",
+            help="A code (WF101) or its name (unknown-key). Default: list them all.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, format_option(EXPLAIN_FORMATS, "text, or markdown (the catalogue in the docs).")
+    ] = "text",
+    every: Annotated[
+        bool, typer.Option("--all", help="Every rule's documentation, not the list.")
+    ] = False,
+) -> int:
+    """Show what a diagnostic code checks, why, and a failing and a passing example.
+
+    Without a code, list every code with its severity, name and summary.
+    Exit 2 for an unknown code.
+    """
+    from workforce_cli.commands import explain as command
+
+    return command.run(code, output_format, every)
 
 
 FailOn = Literal["red", "amber"]

@@ -69,9 +69,12 @@ def _rules() -> list[reports.Rule]:
                 "warning" if extra or cls == "target-weakened" else "note",
             )
         )
-    for code, (severity, text) in CODES.items():
-        help_text = f"{code} ({severity}): {text}. The plan fails to load at the head revision."
-        found.append(reports.Rule(code, text, help_text, "error"))
+    for code, entry in CODES.items():
+        help_text = (
+            f"{code} ({entry.severity}): {entry.summary}. The plan fails to load at the head "
+            f"revision; `wfplan explain {code}` says what the rule checks."
+        )
+        found.append(reports.Rule(code, entry.summary, help_text, "error"))
     return found
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workforce_cli.checks import policy
-from workforce_cli.checks.engine import CHECKS
+from workforce_cli.checks.rules import CHECKS
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.diff.common import shown, unfinished
 from workforce_cli.diff.compare import compare
