@@ -320,8 +320,9 @@ def test_a_result_that_would_not_validate_is_not_written(run: Run, plan: Path) -
     before = plan.read_bytes()
     result = run("slip", "events", "--to", "+9 weeks", "--reason", "later")
     assert result.exit_code == 1
-    assert result.stdout.startswith(
-        "the change would leave these errors, so nothing was written:\n"
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        "wfplan: error: the change would leave these errors, so nothing was written:\n"
         "plans/demo.yaml:14:22: error WF204"
     )
     assert plan.read_bytes() == before
@@ -330,8 +331,12 @@ def test_a_result_that_would_not_validate_is_not_written(run: Run, plan: Path) -
 def test_plans_with_errors_are_not_edited(run: Run, plan: Path) -> None:
     plan.write_text(PLAN.replace("due: Sep 2021", "due: Sept 31 2021"), "utf-8")
     result = run("done", "events")
-    assert result.exit_code == 1
-    assert "error WF201" in result.stdout
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "error WF201" in result.stderr
+    assert result.stderr.endswith(
+        "wfplan: error: nothing written: the plan being edited has errors in "
+        "plans/demo.yaml; fix them first\n"
+    )
 
 
 def test_nothing_to_change(run: Run, plan: Path) -> None:

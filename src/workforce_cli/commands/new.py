@@ -24,7 +24,7 @@ def run(plan_id: str, title: str, organisation: str | None, output: Path | None)
     content = newplan.text(plan_id, title, organisation, target)
     problems = newplan.problems(target, content)
     if problems:  # the template and the checks disagree: a bug, but never write a bad file
-        sys.stdout.write(FORMATTERS["text"](problems, 1))
+        sys.stderr.write(FORMATTERS["text"](problems, 1))
         return 1
     if output is None:
         target.parent.mkdir(parents=True, exist_ok=True)  # the first plan starts the folder

@@ -1,4 +1,10 @@
-"""What every command that changes plan files shares: read, check, show the diff, write."""
+"""What every command that changes plan files shares: read, check, show the diff, write.
+
+Data (the diff, what was written) goes to stdout; errors and refusals to stderr. A file with
+errors elsewhere in the repository does not stop an edit of a plan it does not belong to
+(the rule is `checks.blocking`'s): the edit goes ahead when the edited plan's files are
+clean and the change adds no error.
+"""
 
 from __future__ import annotations
 
@@ -7,43 +13,59 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from workforce_cli import config, safewrite
+from workforce_cli.checks import blocking
 from workforce_cli.checks.render import FORMATTERS
+from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.edit.workspace import Change, Refused, Workspace
+from workforce_cli.errors import UsageError
 
 
-def workspace(paths: list[Path] | None) -> Workspace | None:
-    """The plans, read once; None (after printing the errors as `validate` does) if unsound.
-
-    A change is checked by validating the result, which only says something if the plans
-    were valid before it.
-    """
-    found = Workspace.read(config.plan_paths(paths, config.load()))
-    errors = found.errors()
-    if errors:
-        sys.stdout.write(FORMATTERS["text"](errors, len(found.files)))
-        return None
-    return found
+def _print_errors(errors: Sequence[Diagnostic], files: int) -> None:
+    sys.stderr.write(FORMATTERS["text"](sorted(errors, key=lambda d: d.sort_key), files))
 
 
 def run_change(
     paths: list[Path] | None, make: Callable[[Workspace], Sequence[Change]], dry_run: bool
 ) -> int:
     """Make the changes, check the result, print the diff and write (unless `dry_run`)."""
-    found = workspace(paths)
-    if found is None:
-        return 1
+    found = Workspace.read(config.plan_paths(paths, config.load()))
+    before = found.errors() or []
+    broken = blocking.broken_files(found.repository, before)
     try:
         changes = [c for c in make(found) if c.changed or c.before is None]
-    except Refused as err:
+    except (Refused, UsageError) as err:
+        if broken:  # what was asked for may be in a file that could not be read
+            _print_errors(blocking.errors_of(broken), len(found.files))
+            sys.stderr.write(
+                f"wfplan: error: {err}\nwfplan: error: these files have errors, and what you "
+                f"asked for may be in one of them: {blocking.names(broken)}\n"
+            )
+            return 1
+        if isinstance(err, UsageError):
+            raise
         sys.stderr.write(f"wfplan: error: {err}\n")
         return 1
     if not changes:
         sys.stdout.write("nothing to change: the plan already says so\n")
         return 0
-    errors = found.check(changes)
-    if errors:
-        sys.stdout.write("the change would leave these errors, so nothing was written:\n")
-        sys.stdout.write(FORMATTERS["text"](errors, len(found.files)))
+    after = found.with_changes(changes)
+    in_the_way = blocking.blocking(broken, after.plans_of(c.path for c in changes))
+    if in_the_way:
+        _print_errors(blocking.errors_of(in_the_way), len(found.files))
+        sys.stderr.write(
+            f"wfplan: error: nothing written: the plan being edited has errors in "
+            f"{blocking.names(in_the_way)}; fix them first\n"
+        )
+        return 1
+    if broken:
+        left_out = "; ".join(b.described for b in broken)
+        sys.stderr.write(f"wfplan: note: other files have errors, not touched: {left_out}\n")
+    added = _new_errors(before, after.errors() or [])
+    if added:
+        sys.stderr.write(
+            "wfplan: error: the change would leave these errors, so nothing was written:\n"
+        )
+        _print_errors(added, len(found.files))
         return 1
     for change in changes:
         sys.stdout.write(change.diff())
@@ -62,3 +84,11 @@ def run_change(
             return 1
         sys.stdout.write(f"{change.summary}\n")
     return 0
+
+
+def _new_errors(before: Sequence[Diagnostic], after: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """The errors of `after` that were not there before (the edited files were clean, so
+    every error in them is new; elsewhere an error is the same if its file, code and
+    message are)."""
+    seen = {(d.file, d.code, d.message) for d in before if d.severity == "error"}
+    return [d for d in after if d.severity == "error" and (d.file, d.code, d.message) not in seen]

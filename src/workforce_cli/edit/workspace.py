@@ -8,7 +8,7 @@ is only offered for writing once the repository with the changed file passes eve
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,10 +84,23 @@ class Workspace:
 
     def check(self, changes: Sequence[Change]) -> list[Diagnostic] | None:
         """`errors()` of the repository as it would be with the changes written."""
+        return self.with_changes(changes).errors()
+
+    def with_changes(self, changes: Sequence[Change]) -> Workspace:
+        """The workspace as it would be with the changes written."""
         files = dict(self.files)
         for change in changes:
             files[change.path] = change.after
-        return Workspace(files, self.roots).errors()
+        return Workspace(files, self.roots)
+
+    def plans_of(self, paths: Iterable[Path]) -> set[str]:
+        """The plans the files at `paths` name (a plan's id, a staffing file's plan)."""
+        shown = {str(path) for path in paths}
+        return {
+            plan
+            for source in self.repository.files
+            if source.display in shown and (plan := source.declared_plan()) is not None
+        }
 
     def plan(self, plan_id: str) -> LoadedPlan:
         found = self.repository.plan(plan_id)
