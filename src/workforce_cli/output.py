@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 # Characters that Markdown (GitHub-flavoured) or an HTML renderer of it would act on.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -73,3 +74,45 @@ def github_data(text: str) -> str:
 
 def github_property(text: str) -> str:
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?\Z")
+
+Cell = str | int | float | None
+
+
+def csv_cell(value: Cell) -> str:
+    """One cell as every CSV output writes it: None is blank; numbers stay numbers; text that
+    a spreadsheet would run as a formula gets a leading apostrophe ('=1+2 shows as =1+2).
+
+    Text that is exactly a number (a formatted figure such as "-1.50") is left as it is: a
+    spreadsheet reads it as that number and nothing else.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return str(value)
+    if value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    """A whole CSV file (RFC 4180, lines ending in \\n): the header, then the rows.
+
+    Cells by `csv_cell`; a cell holding a comma, a quote, CR or LF is quoted (Python's csv
+    module would leave a lone CR bare, which ends the row in a spreadsheet).
+    """
+    lines = [",".join(_quoted(h) for h in header)]
+    lines.extend(",".join(_quoted(csv_cell(c)) for c in row) for row in rows)
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text

@@ -5,14 +5,13 @@ Each formatter takes the as-of date and the plans' results and returns the whole
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from workforce_cli import dates
 from workforce_cli.model.figures import Totals
+from workforce_cli.output import Cell, csv_text
 from workforce_cli.staffing.engine import PlanStaffing
 from workforce_cli.staffing.history import COUNTS, METRICS, value
 
@@ -207,24 +206,21 @@ CSV_COLUMNS = (
 
 
 def format_csv(as_of: date, results: Sequence[PlanStaffing]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[Cell]] = []
     for result in results:
         for s in result.history.snapshots:
-            head = [result.loaded.id, s.as_of, s.date.isoformat()]
-            tail = [result.unit, s.vacancy_basis]
+            head: list[Cell] = [result.loaded.id, s.as_of, s.date.isoformat()]
+            tail: list[Cell] = [result.unit, s.vacancy_basis]
             for team in s.teams:
                 cells = _cells(team.totals if team.has_figures else None)
                 flag = str(team.has_figures).lower()
-                row = [*head, "team", team.team, flag, *tail, *cells, "", s.ref.source.display]
-                writer.writerow(row)
+                rows.append(
+                    [*head, "team", team.team, flag, *tail, *cells, "", s.ref.source.display]
+                )
             cells = _cells(s.total if s.total.teams else None)
             flag, missing = str(bool(s.total.teams)).lower(), "; ".join(s.total.missing)
-            writer.writerow(
-                [*head, "total", "", flag, *tail, *cells, missing, s.ref.source.display]
-            )
-    return out.getvalue()
+            rows.append([*head, "total", "", flag, *tail, *cells, missing, s.ref.source.display])
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def _cells(t: Totals | None) -> list[str]:

@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from workforce_cli.output import csv_text
 from workforce_cli.status.engine import Options, Overdue
 from workforce_cli.status.render import (
     STYLES,
@@ -93,34 +93,27 @@ def render_json(result: OverdueList, terminal: Terminal) -> str:
 
 
 CSV_COLUMNS = ("plan", "id", "title", "owners", "due", "due_date", "days_overdue", "rag", "status")
-# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def render_csv(result: OverdueList, terminal: Terminal) -> str:
     """One row per milestone; owners joined by "; "; dates ISO; lines end in \\n."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for plan, m in result.rows:
-        writer.writerow(
+    return csv_text(
+        CSV_COLUMNS,
+        (
             [
                 plan.id,
                 m.id,
-                _cell(m.title),
-                _cell("; ".join(m.owners)),
-                _cell(m.effective_due or ""),
+                m.title,
+                "; ".join(m.owners),
+                m.effective_due or "",
                 m.due_date.isoformat() if m.due_date else "",
                 m.days_overdue,
                 result.options.label(m.rating),
                 m.status.value,
             ]
-        )
-    return out.getvalue()
+            for plan, m in result.rows
+        ),
+    )
 
 
 Renderer = Callable[[OverdueList, Terminal], str]
