@@ -7,6 +7,7 @@ misspelt `due_whithin` must not silently leave the default in force.
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,11 +95,11 @@ def parse(table: dict[str, Any], path: Path) -> Config:
     if templates is not None and not isinstance(templates, str):
         raise UsageError(f"{path}: `templates` must be a folder or file path")
     return Config(
-        paths=tuple(base / p for p in paths),
+        paths=tuple(relative(base / p) for p in paths),
         due_within=_days(table, "due_within", DEFAULT_DUE_WITHIN, path),
         red_after=_days(table, "red_after", DEFAULT_RED_AFTER, path),
         labels=dict(labels),
-        templates=base / templates if templates else None,
+        templates=relative(base / templates) if templates else None,
         source=path,
     )
 
@@ -113,7 +114,7 @@ def _days(table: dict[str, Any], key: str, default: int, path: Path) -> int:
 def plan_paths(given: list[Path] | None, config: Config) -> list[Path]:
     """The paths a command reads: those given, else the configuration's, else `plans/`."""
     if given:
-        return given
+        return [relative(p) for p in given]
     if config.paths:
         return list(config.paths)
     default = Path("plans")
@@ -123,3 +124,15 @@ def plan_paths(given: list[Path] | None, config: Config) -> list[Path]:
             "your plan files, or start one with `wfplan new PLAN_ID --title ...`"
         )
     return [default]
+
+
+def relative(path: Path) -> Path:
+    """`path` relative to the working directory (`../plans` from a subfolder), so that every
+    path wfplan reports (diagnostics, GitHub annotations, JSON `file` keys, report footers,
+    diffs) is the same whichever way the file was named, and never shows the home folder."""
+    if not path.is_absolute():
+        return path
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # another drive (Windows): no relative path exists
+        return path
