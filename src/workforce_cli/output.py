@@ -22,7 +22,7 @@ def md(value: object) -> str:
     """
     if value is None:
         return ""
-    text = _SPACE.sub(" ", str(value)).strip()
+    text = visible(_SPACE.sub(" ", str(value)).strip())
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     match = _MD_LEADING.match(text)
@@ -62,6 +62,42 @@ def days(value: int) -> str:
 
 def plural(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+# --- terminal text ---------------------------------------------------------------------------
+
+# C0 controls, DEL, C1 controls (U+009B is a one-character CSI), the Unicode line and paragraph
+# separators, and the bidirectional overrides that make text read other than it is stored.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_BUT_NEWLINE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(value: object) -> str:
+    """Plan text for a terminal: control characters shown as escapes (`\\x1b`, `\\n`).
+
+    An escape sequence in a title could clear the screen, set the window title or draw a
+    hyperlink that lies; a newline could start a line that CI reads as a command
+    (`::warning ...`). Shown escaped, the text is what the file holds, on one line.
+    """
+    return _CONTROL.sub(_escape, str(value))
+
+
+def visible_lines(text: str) -> str:
+    """A whole rendered text with every control character but the line ends escaped: the
+    net under `visible`, for text a renderer built from many pieces."""
+    return _CONTROL_BUT_NEWLINE.sub(_escape, text)
 
 
 # --- GitHub workflow commands ---------------------------------------------------------------

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 
 from workforce_cli.diagnostics import Diagnostic, count
-from workforce_cli.output import github_data, github_property, plural
+from workforce_cli.output import github_data, github_property, plural, visible
 
 
 def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
@@ -24,9 +24,12 @@ def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
 def format_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
     lines: list[str] = []
     for d in diagnostics:
-        lines.append(f"{d.file}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}")
+        # Quoted plan text is shown escaped: one diagnostic, one line, nothing for a terminal
+        # or a CI log to act on.
+        where = f"{visible(d.file)}:{d.line}:{d.column}"
+        lines.append(f"{where}: {d.severity} {d.code} {visible(d.message)}")
         if d.hint:
-            lines.append(f"    hint: {d.hint}")
+            lines.append(f"    hint: {visible(d.hint)}")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
 

@@ -11,7 +11,7 @@ from datetime import date
 
 from workforce_cli import dates
 from workforce_cli.model.figures import Totals
-from workforce_cli.output import Cell, csv_text
+from workforce_cli.output import Cell, csv_text, visible, visible_lines
 from workforce_cli.staffing.engine import PlanStaffing
 from workforce_cli.staffing.history import COUNTS, METRICS, value
 
@@ -56,6 +56,7 @@ def _figures_row(name: str, t: Totals, unit: str, share_change: str) -> list[str
 
 
 def _table(rows: list[list[str]], indent: str) -> list[str]:
+    rows = [[visible(cell) for cell in row] for row in rows]
     full = [row for row in rows if len(row) > 2]
     widths = [max(len(row[i]) for row in full) for i in range(len(rows[0]))]
     widths[0] = max(widths[0], *(len(row[0]) for row in rows))
@@ -104,7 +105,8 @@ def _snapshot_lines(result: PlanStaffing) -> list[str]:
             rows = [row[:-1] if len(row) > 2 else row for row in rows]
         lines += _table(rows, "    ")
         if latest.total.missing:
-            lines.append("    Not counted (no figures): " + ", ".join(latest.total.missing))
+            missing = ", ".join(visible(m) for m in latest.total.missing)
+            lines.append("    Not counted (no figures): " + missing)
         uncovered = _pct(value(latest.total, "uncovered_vacancy_rate"))
         lines.append(f"    Uncovered vacancy rate (vacant, no agency cover): {uncovered}")
         if previous is None or total_change is None:
@@ -152,10 +154,11 @@ def _target_lines(result: PlanStaffing) -> list[str]:
             # The table already lists the service's missing teams; say it again only where
             # this target's scope (its teams, or an earlier snapshot) misses others.
             if t.totals is not None and t.totals.missing and t.totals.missing != shown:
-                lines.append("      not counted (no figures): " + ", ".join(t.totals.missing))
+                missing = ", ".join(visible(m) for m in t.totals.missing)
+                lines.append("      not counted (no figures): " + missing)
             lines.append(f"      {t.reason}")
         if t.target.forecast:
-            lines.append(f"      the plan's own forecast: {t.target.forecast}")
+            lines.append(f"      the plan's own forecast: {visible(t.target.forecast)}")
     return lines
 
 
@@ -164,7 +167,7 @@ def _measure_lines(result: PlanStaffing) -> list[str]:
     blank = [m.id for m in result.measures if m not in shown]
     lines = ["  Measures"] if result.measures else []
     for m in shown:
-        lines.append(f"    {m.summary}")
+        lines.append(f"    {visible(m.summary)}")
     if blank:
         text = "No figures yet: " + ", ".join(blank)
         lines += textwrap.wrap(
@@ -174,10 +177,11 @@ def _measure_lines(result: PlanStaffing) -> list[str]:
 
 
 def format_text(as_of: date, results: Sequence[PlanStaffing]) -> str:
+    """The text table; plan text is shown with control characters escaped (`visible`)."""
     lines = [f"Staffing as of {_day(as_of)}"]
     for result in results:
         plan = result.loaded.plan
-        lines += ["", f"{plan.id}: {plan.title}"]
+        lines += ["", f"{plan.id}: {visible(plan.title)}"]
         if result.is_empty:
             lines.append("  No staffing snapshots, targets or measures.")
             continue
@@ -187,7 +191,9 @@ def format_text(as_of: date, results: Sequence[PlanStaffing]) -> str:
             lines.append("  No staffing snapshots.")
         lines += _target_lines(result)
         lines += _measure_lines(result)
-    return "\n".join(lines) + "\n"
+    # Every piece is on its own line: any control character left (a newline in a team name
+    # included, escaped by `_table`) is shown escaped.
+    return visible_lines("\n".join(lines) + "\n")
 
 
 def format_json(as_of: date, results: Sequence[PlanStaffing]) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from workforce_cli.output import csv_text
+from workforce_cli.output import csv_text, visible
 from workforce_cli.status.engine import Options, Overdue
 from workforce_cli.status.render import (
     STYLES,
@@ -67,7 +67,7 @@ def render_text(result: OverdueList, terminal: Terminal) -> str:
 
     out = io.StringIO()
     console = text_console(terminal, out)
-    console.print(summary(result), markup=False)
+    console.print(visible(summary(result)), markup=False)
     if result.rows:
         table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
         for name in ("Late", "RAG", "Due"):
@@ -78,11 +78,11 @@ def render_text(result: OverdueList, terminal: Terminal) -> str:
         for plan, m in result.rows:
             table.add_row(
                 Text(plural(m.days_overdue or 0, "day")),
-                Text(result.options.label(m.rating), style=STYLES[m.rating]),
+                Text(visible(result.options.label(m.rating)), style=STYLES[m.rating]),
                 Text(due_text(m)),
                 Text(plan.id),
-                Text(f"{m.id}: {m.title}"),
-                Text(owners_text(m)),
+                Text(visible(f"{m.id}: {m.title}")),
+                Text(visible(owners_text(m))),
             )
         console.print(table)
     return finish(out, terminal)

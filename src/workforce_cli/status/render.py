@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
 from workforce_cli.dates import Window, format_window
+from workforce_cli.output import visible
 from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus, StatusReport
 
 if TYPE_CHECKING:
@@ -150,14 +151,15 @@ def _panel(plan: PlanStatus, options: Options) -> RenderableType:
     from rich.text import Text
 
     # Plan text goes in as Text, never as markup: "[Janet Ainscow]" is a name, not a style.
-    who = " · ".join(x for x in (plan.organisation, plan.id, plan.file) if x)
+    # Control characters are shown escaped (`visible`): plan text never drives the terminal.
+    who = " · ".join(visible(x) for x in (plan.organisation, plan.id, plan.file) if x)
     summary = Text.assemble(
-        (options.label(plan.rating), STYLES[plan.rating]),
+        (visible(options.label(plan.rating)), STYLES[plan.rating]),
         f"  {plan.progress_text}  ",
-        counts_text(plan, options),
+        visible(counts_text(plan, options)),
     )
     parts: list[RenderableType] = [Text(who, style="dim"), summary]
-    parts.extend(Text(f"Target: {target.summary}") for target in plan.targets)
+    parts.extend(Text(f"Target: {visible(target.summary)}") for target in plan.targets)
     attention = plan.attention
     if attention:
         table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
@@ -168,16 +170,17 @@ def _panel(plan: PlanStatus, options: Options) -> RenderableType:
         table.add_column("Owner", ratio=1, no_wrap=True, overflow="ellipsis")
         for m in attention:
             table.add_row(
-                Text(options.label(m.rating), style=STYLES[m.rating]),
+                Text(visible(options.label(m.rating)), style=STYLES[m.rating]),
                 Text(due_text(m)),
                 Text(days_text(m)),
-                Text(f"{m.id}: {m.title}"),
-                Text(owners_text(m)),
+                Text(visible(f"{m.id}: {m.title}")),
+                Text(visible(owners_text(m))),
             )
         parts.extend([Text(""), table])
     else:
         parts.append(Text(_nothing_due(options)))
-    return Panel(Group(*parts), title=Text(plan.title), title_align="left", box=box.ROUNDED)
+    title = Text(visible(plan.title))
+    return Panel(Group(*parts), title=title, title_align="left", box=box.ROUNDED)
 
 
 # --- JSON ---------------------------------------------------------------------------------
