@@ -30,10 +30,6 @@ class Config:
     source: Path | None = None
     """The file the configuration came from, if any."""
 
-    def label(self, rating: str) -> str:
-        """The word shown for a rating: councils differ (some say Blue for complete)."""
-        return self.labels.get(rating, rating.replace("_", " ").title())
-
 
 def find(start: Path) -> Path | None:
     """The nearest wfplan.toml, or pyproject.toml with [tool.wfplan], at or above start."""

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
+
+from workforce_cli.dates import Window, format_window
 
 # Characters that Markdown (GitHub-flavoured) or an HTML renderer of it would act on.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -56,8 +59,25 @@ def signed(value: float | None, places: int = 2) -> str:
     return ("+" if value > 0 else "\u2212") + text
 
 
-def days(value: int) -> str:
-    return "1 day" if abs(value) == 1 else f"{value} days"
+def days(value: int, *, signed: bool = False) -> str:
+    """A number of days: "1 day", "59 days"; signed, as a change: "+1 day", "-3 days"."""
+    shown = f"{value:+d}" if signed else str(value)
+    return f"{shown} day" if abs(value) == 1 else f"{shown} days"
+
+
+def day(value: date | None, missing: str = "") -> str:
+    """A day as the plans write it: 3 Jun 2002 (never the locale's month names)."""
+    return format_window(Window(value, value)) if value else missing
+
+
+def long_date(value: date | None) -> str:
+    """A day as a committee paper writes it: 31 March 2022."""
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def iso(value: date | None) -> str | None:
+    """A day in JSON: "2002-06-03", or null."""
+    return value.isoformat() if value else None
 
 
 def plural(number: int, word: str) -> str:

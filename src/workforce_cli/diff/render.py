@@ -14,15 +14,19 @@ from dataclasses import asdict
 from typing import Any
 
 from workforce_cli.diff.results import KINDS, ORDER, Change, Diff, Failure, PlanDiff
-from workforce_cli.output import github_data, github_property, md, plural, visible, visible_lines
+from workforce_cli.output import (
+    days,
+    github_data,
+    github_property,
+    md,
+    plural,
+    visible,
+    visible_lines,
+)
 
 WORKING_TREE = "working tree"
 MARKER = "<!-- wfplan-diff -->"
 """Ends the Markdown, so a workflow can find its own earlier comment to update."""
-
-
-def days(value: int) -> str:
-    return f"{value:+d} day" if abs(value) == 1 else f"{value:+d} days"
 
 
 def _span(values: Sequence[int | None]) -> str:
@@ -30,7 +34,11 @@ def _span(values: Sequence[int | None]) -> str:
     parts = []
     if known:
         low, high = known[0], known[-1]
-        parts.append(days(low) if low == high else f"{days(low)[:-5]} to {days(high)}")
+        parts.append(
+            days(low, signed=True)
+            if low == high
+            else f"{days(low, signed=True)[:-5]} to {days(high, signed=True)}"
+        )
     if None in values:
         parts.append(f"{values.count(None)} to no date")
     return f" ({'; '.join(parts)})" if parts else ""
@@ -87,7 +95,7 @@ def _points(change: Change) -> str:
 def detail(change: Change) -> str:
     """What changed, in words, without the kind's label or the item's title."""
     k = change.kind
-    moved = f" ({days(change.days)})" if change.days is not None else ""
+    moved = f" ({days(change.days, signed=True)})" if change.days is not None else ""
     if k in ("plan_added", "action_added"):
         return "; ".join(change.details)
     if k in ("plan_removed", "action_removed"):

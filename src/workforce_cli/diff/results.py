@@ -36,7 +36,6 @@ KINDS: dict[str, tuple[str, str]] = {
 ORDER = {kind: rank for rank, kind in enumerate(KINDS)}
 
 FailOn = Literal["silent-slip", "unfinished-removed"]
-FAIL_ON: tuple[FailOn, ...] = ("silent-slip", "unfinished-removed")
 
 
 @dataclass(frozen=True, slots=True)

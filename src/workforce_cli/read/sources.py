@@ -34,10 +34,7 @@ class SourceFile:
     _root_mark: int = field(default=0, repr=False)
 
     def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
-        if self._data is not None:
-            return yamlio.locate_data(self._data, self._root_mark, path, key=key)
-        # A file read some other way than `read_source`: compose it for this one answer.
-        return yamlio.locate(yamlio.compose(self.text), path, key=key)
+        return yamlio.locate_data(self._data, self._root_mark, path, key=key)
 
     def diagnostic(
         self,

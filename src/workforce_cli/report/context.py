@@ -9,13 +9,13 @@ every key; a user's template relies on them, so keys are only ever added.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
 from workforce_cli import __version__
 from workforce_cli.model import Action, Milestone, Plan
+from workforce_cli.output import days, long_date
 from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.report import charts
 from workforce_cli.report.staffing import staffing_section
@@ -32,11 +32,6 @@ STATUS_WORDS = {
 
 NOT_RATED_WORDS = {"ongoing": "Ongoing", "undetermined": "No date yet", "dropped": "Dropped"}
 """Shown in the RAG column instead of a colour, for milestones that are not rated."""
-
-
-def long_date(day: date | None) -> str:
-    """A date as a committee paper writes it: 31 March 2022."""
-    return f"{day.day} {day:%B %Y}" if day else ""
 
 
 def build(plans: Sequence[LoadedPlan], options: Options, output_format: str) -> dict[str, Any]:
@@ -217,7 +212,7 @@ def summary(result: PlanStatus, options: Options) -> list[str]:
     first = f"{done} of {of} {noun} complete"
     if overdue:
         oldest = overdue[0].days_overdue or 0
-        first += f"; {len(overdue)} overdue, the oldest by {_days(oldest)}"
+        first += f"; {len(overdue)} overdue, the oldest by {days(oldest)}"
     elif of - done:
         first += "; none overdue"
     sentences = [first + "."]
@@ -245,10 +240,6 @@ def summary(result: PlanStatus, options: Options) -> list[str]:
     if revised:
         sentences.append(f"{revised} re-baselined (see Revisions).")
     return sentences
-
-
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
 
 
 def _join(parts: list[str]) -> str:

@@ -147,8 +147,3 @@ def _message(err: BaseException) -> str:
     if isinstance(err, jinja2.TemplateError):
         return err.message or type(err).__name__
     return f"{type(err).__name__}: {err}"
-
-
-def markup(text: str) -> Markup:
-    """Trusted HTML made by wfplan itself (the SVG charts), passed through autoescape."""
-    return Markup(text)

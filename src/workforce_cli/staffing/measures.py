@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any, Literal
 
 from workforce_cli.model import Measure, Reading, schedule
+from workforce_cli.output import iso
 from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.staffing.history import snapshot_date, when
 
@@ -93,7 +94,7 @@ class MeasureProgress:
             "baseline": _reading(m.baseline, self.baseline_date),
             "target": None
             if m.target is None
-            else {"by": m.target.by, "date": _iso(self.target_date), "value": m.target.value},
+            else {"by": m.target.by, "date": iso(self.target_date), "value": m.target.value},
             "latest": _reading(self.latest, self.latest_date),
             "later_readings": self.later,
             "change": self.change,
@@ -105,14 +106,10 @@ class MeasureProgress:
         }
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
 def _reading(reading: Reading | None, day: date | None) -> dict[str, Any] | None:
     if reading is None:
         return None
-    return {"as_of": reading.as_of, "date": _iso(day), "value": reading.value}
+    return {"as_of": reading.as_of, "date": iso(day), "value": reading.value}
 
 
 def progress(loaded: LoadedPlan, as_of: date) -> list[MeasureProgress]:

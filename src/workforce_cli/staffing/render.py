@@ -9,9 +9,8 @@ import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from workforce_cli import dates
 from workforce_cli.model.figures import Totals
-from workforce_cli.output import Cell, csv_text, visible, visible_lines
+from workforce_cli.output import Cell, csv_text, day, visible, visible_lines
 from workforce_cli.staffing.engine import PlanStaffing
 from workforce_cli.staffing.history import COUNTS, METRICS, value
 
@@ -22,10 +21,6 @@ _RATE_HEADERS: tuple[tuple[str, str], ...] = (
     ("agency_rate", "Agency %"),
     ("vacancy_rate", "Vacancy %"),
 )
-
-
-def _day(day: date) -> str:
-    return dates.format_window(dates.Window(day, day))
 
 
 def _count(number: float, unit: str) -> str:
@@ -82,7 +77,7 @@ def _snapshot_lines(result: PlanStaffing) -> list[str]:
         count = len(h.snapshots)
         lines.append(
             f"  Snapshot as of {latest.as_of} ({_unit_word(unit)}; the latest of "
-            f"{count} snapshot{'s' if count != 1 else ''} up to {_day(result.as_of)})"
+            f"{count} snapshot{'s' if count != 1 else ''} up to {day(result.as_of)})"
         )
         changes = result.team_changes()
         header = ["Team", "Permanent", "Agency", "Vacant", "Establ."]
@@ -122,7 +117,7 @@ def _snapshot_lines(result: PlanStaffing) -> list[str]:
             )
     for skipped in h.skipped:
         why = (
-            f"is dated after {_day(result.as_of)}"
+            f"is dated after {day(result.as_of)}"
             if skipped.reason == "after as-of"
             else "has no date"
         )
@@ -178,7 +173,7 @@ def _measure_lines(result: PlanStaffing) -> list[str]:
 
 def format_text(as_of: date, results: Sequence[PlanStaffing]) -> str:
     """The text table; plan text is shown with control characters escaped (`visible`)."""
-    lines = [f"Staffing as of {_day(as_of)}"]
+    lines = [f"Staffing as of {day(as_of)}"]
     for result in results:
         plan = result.loaded.plan
         lines += ["", f"{plan.id}: {visible(plan.title)}"]

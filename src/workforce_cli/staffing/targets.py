@@ -34,6 +34,7 @@ from typing import Any, Literal
 from workforce_cli import dates
 from workforce_cli.model import Target, schedule
 from workforce_cli.model.figures import Totals
+from workforce_cli.output import iso
 from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.staffing.history import History, history, snapshot_date, value, when
 
@@ -138,19 +139,19 @@ class TargetProgress:
             "threshold": round(self.threshold, 2),
             "bound": "at least" if self.at_least else "at most",
             "by": t.by,
-            "by_date": _iso(self.by_date),
+            "by_date": iso(self.by_date),
             "teams": list(t.teams) if t.teams is not None else None,
             "forecast": t.forecast,
             "current": _round(self.current),
             "current_as_of": self.current_as_of,
-            "current_date": _iso(self.current_date),
+            "current_date": iso(self.current_date),
             "missing_teams": list(self.totals.missing) if self.totals else [],
             "gap": self.gap,
             "gap_unit": self.gap_unit,
             "trajectory": {
                 "points": self.trajectory.points,
                 "slope_per_year": _round(self.trajectory.slope_per_year),
-                "projected": _iso(self.trajectory.projected),
+                "projected": iso(self.trajectory.projected),
                 "reason": self.trajectory.reason,
             },
             "state": self.state,
@@ -166,10 +167,6 @@ def percent(number: float) -> str:
 
 def _round(number: float | None) -> float | None:
     return None if number is None else round(number, 2)
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def progress(loaded: LoadedPlan, snapshots: History, as_of: date) -> list[TargetProgress]:

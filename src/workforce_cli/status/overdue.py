@@ -10,17 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from workforce_cli.output import csv_text, visible
+from workforce_cli.output import csv_text, day, plural, visible
 from workforce_cli.status.engine import Options, Overdue
 from workforce_cli.status.render import (
     STYLES,
     Terminal,
-    day,
     due_text,
     dump_json,
     finish,
     owners_text,
-    plural,
     text_console,
 )
 

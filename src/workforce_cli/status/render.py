@@ -13,11 +13,9 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
-from workforce_cli.dates import Window, format_window
-from workforce_cli.output import visible
+from workforce_cli.output import day, plural, visible
 from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus, StatusReport
 
 if TYPE_CHECKING:
@@ -50,15 +48,6 @@ class Terminal:
         return cls(color, shutil.get_terminal_size((100, 24)).columns)
 
 
-def day(value: date | None) -> str:
-    """3 Jun 2002, as the plans write dates (never the locale's month names)."""
-    return format_window(Window(value, value)) if value else "no deadline"
-
-
-def plural(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
 def days_text(m: MilestoneStatus) -> str:
     """How the deadline stands: "59 days late", "due today", "blocked, due in 3 days"."""
     if m.days_overdue is not None:
@@ -73,7 +62,11 @@ def days_text(m: MilestoneStatus) -> str:
 
 
 def due_text(m: MilestoneStatus) -> str:
-    return f"{day(m.due_date)} (revised)" if m.revised_due is not None else day(m.due_date)
+    return (
+        f"{day(m.due_date, 'no deadline')} (revised)"
+        if m.revised_due is not None
+        else day(m.due_date, "no deadline")
+    )
 
 
 def owners_text(m: MilestoneStatus) -> str:

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Literal, Protocol
 
 from workforce_cli.model import Status
+from workforce_cli.output import iso
 
 Rating = Literal["complete", "red", "amber", "green", "not_rated"]
 NotRated = Literal["dropped", "ongoing", "undetermined"]
@@ -36,10 +37,6 @@ class Options:
     def label(self, rating: str) -> str:
         """The word shown for a rating (configurable: some councils say Blue for complete)."""
         return self.labels.get(rating, rating.replace("_", " ").title())
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 @dataclass(frozen=True)
@@ -118,10 +115,10 @@ class MilestoneStatus:
             "revised_due": self.revised_due,
             "revision_reason": self.revision_reason,
             "effective_due": self.effective_due,
-            "due_date": _iso(self.due_date),
-            "original_due_date": _iso(self.original_due_date),
+            "due_date": iso(self.due_date),
+            "original_due_date": iso(self.original_due_date),
             "done_on": self.done_on,
-            "done_date": _iso(self.done_date),
+            "done_date": iso(self.done_date),
             "overdue": self.overdue,
             "due_soon": self.due_soon(options.due_within),
             "blocked": self.blocked,

@@ -1,25 +1,20 @@
-"""The `wfplan` command line: options only. Each command calls one function in `commands/`.
-
-Imports of the commands happen inside each command so that `wfplan --help` does not pay
-for pydantic, the models and the YAML parser.
+"""The commands that read plans: validate, schema, status, overdue, staffing, report, diff,
+calendar. Options only: each calls one function in `commands/`, imported inside the command
+so that `wfplan --help` does not pay for pydantic, the models and the YAML parser.
 """
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-from workforce_cli import __version__, errors
 from workforce_cli.checks import FORMATS as VALIDATE_FORMATS
+from workforce_cli.cli.app import app
 from workforce_cli.commands.options import (
     AsOfOption,
-    DryRunOption,
-    EditPlanOption,
-    IdArg,
     PathsArg,
     PlanOption,
     RedAfterOption,
@@ -31,32 +26,6 @@ from workforce_cli.report import FORMATS as REPORT_FORMATS
 from workforce_cli.staffing import FORMATS as STAFFING_FORMATS
 from workforce_cli.status import FORMATS as STATUS_FORMATS
 from workforce_cli.status import OVERDUE_FORMATS
-
-app = typer.Typer(
-    name="wfplan",
-    help="Workforce action plans as code: validate, track, report and diff plans kept as YAML.",
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"wfplan {__version__}\n")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-) -> None:
-    """Workforce action plans as code: validate, track, report and diff plans kept as YAML."""
 
 
 @app.command()
@@ -243,74 +212,6 @@ def report(
     return command.run(paths, output_format, output, output_dir, template, as_of, plan)
 
 
-NewStatus = Literal["not_started", "in_progress", "blocked", "dropped", "done"]
-
-
-@app.command()
-def done(
-    item_id: IdArg,
-    paths: PathsArg = None,
-    on: Annotated[
-        str | None,
-        typer.Option(
-            "--on",
-            help="The day it was done, as any date expression, stored as written. "
-            "Default: today (or WFPLAN_AS_OF).",
-            show_default=False,
-        ),
-    ] = None,
-    plan: EditPlanOption = None,
-    dry_run: DryRunOption = False,
-) -> int:
-    """Mark a milestone done: writes `status: done` and `done_on`, and nothing else.
-
-    Exit 0 when written (or nothing to change), 1 when the result would not validate or
-    the file changed meanwhile, 2 for an unknown or ambiguous id.
-    """
-    from workforce_cli.commands import done as command
-
-    return command.run(item_id, paths, on, plan, dry_run)
-
-
-@app.command(name="set-status")
-def set_status(
-    item_id: IdArg,
-    status: Annotated[
-        NewStatus, typer.Argument(help="not_started, in_progress, blocked or dropped.")
-    ],
-    paths: PathsArg = None,
-    plan: EditPlanOption = None,
-    dry_run: DryRunOption = False,
-) -> int:
-    """Set a milestone's status; re-opening a done milestone removes its done_on.
-
-    To mark one done, use `wfplan done` (it records the day).
-    """
-    from workforce_cli.commands import set_status as command
-
-    return command.run(item_id, status, paths, plan, dry_run)
-
-
-@app.command()
-def slip(
-    item_id: IdArg,
-    to: Annotated[str, typer.Option("--to", help="The new deadline, as any date expression.")],
-    reason: Annotated[
-        str, typer.Option("--reason", help="Why the deadline moved (kept in the plan).")
-    ],
-    paths: PathsArg = None,
-    plan: EditPlanOption = None,
-    dry_run: DryRunOption = False,
-) -> int:
-    """Re-baseline a deadline: writes revised_due and revision_reason; `due` is kept.
-
-    A second slip replaces the first revision (git history keeps it).
-    """
-    from workforce_cli.commands import slip as command
-
-    return command.run(item_id, paths, to, reason, plan, dry_run)
-
-
 class DiffFailOn(StrEnum):
     # An Enum, not a Literal: this typer takes no list of Literal.
     SILENT_SLIP = "silent-slip"
@@ -363,78 +264,6 @@ def diff(
     return command.run(base, head_and_paths or [], output_format, [c.value for c in fail_on or []])
 
 
-snapshot_app = typer.Typer(
-    help="Staffing snapshots: add one from a CSV export.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-app.add_typer(snapshot_app, name="snapshot")
-
-
-@snapshot_app.command("add")
-def snapshot_add(
-    csv_file: Annotated[
-        Path,
-        typer.Argument(
-            metavar="FILE.csv",
-            help="Team rows: a header naming team, permanent, agency, vacant "
-            "[, establishment] in any order; a blank cell is unknown.",
-        ),
-    ],
-    plan: Annotated[str, typer.Option("--plan", help="The plan the snapshot belongs to.")],
-    as_of: Annotated[
-        str, typer.Option("--as-of", help="The date of the figures (a date expression).")
-    ],
-    paths: PathsArg = None,
-    into: Annotated[
-        Path | None,
-        typer.Option(
-            "--into",
-            help="The plan's file or one of its staffing files; a new *.yaml path creates a "
-            "staffing file. Default: the plan's only staffing file, else the plan's file.",
-            show_default=False,
-        ),
-    ] = None,
-    dry_run: DryRunOption = False,
-) -> int:
-    """Append a staffing snapshot from a CSV file (an HR system's or Excel's export).
-
-    Exit 1 if a figure is not a number or is negative (naming the CSV row and column), if the
-    plan already has a snapshot as of that date, or if the result would not validate.
-    """
-    from workforce_cli.commands import snapshot as command
-
-    return command.add(csv_file, paths, plan, as_of, into, dry_run)
-
-
-@app.command()
-def new(
-    plan_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="PLAN_ID", help="The new plan's id: lowercase letters, digits and hyphens."
-        ),
-    ],
-    title: Annotated[str, typer.Option("--title", help="The plan's title.")],
-    organisation: Annotated[
-        str | None, typer.Option("--organisation", help="The council or organisation.")
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Where to write it. Default: plans/PLAN_ID.yaml.",
-            show_default=False,
-        ),
-    ] = None,
-) -> int:
-    """Start a new plan file from the template; it validates clean and never overwrites."""
-    from workforce_cli.commands import new as command
-
-    return command.run(plan_id, title, organisation, output)
-
-
 @app.command()
 def calendar(
     paths: PathsArg = None,
@@ -456,11 +285,3 @@ def calendar(
     from workforce_cli.commands import calendar as command
 
     return command.run(paths, as_of, output)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run wfplan; return the exit code (`errors.boundary` turns outcomes into exit codes)."""
-    command = typer.main.get_command(app)
-    return errors.boundary(
-        lambda: command.main(args=argv, prog_name="wfplan", standalone_mode=False)
-    )

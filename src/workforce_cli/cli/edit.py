@@ -1,0 +1,155 @@
+"""The commands that write plans: done, set-status, slip, snapshot add, new. Options only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from workforce_cli.cli.app import app
+from workforce_cli.commands.options import (
+    DryRunOption,
+    EditPlanOption,
+    IdArg,
+    PathsArg,
+)
+
+NewStatus = Literal["not_started", "in_progress", "blocked", "dropped", "done"]
+
+
+@app.command()
+def done(
+    item_id: IdArg,
+    paths: PathsArg = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            help="The day it was done, as any date expression, stored as written. "
+            "Default: today (or WFPLAN_AS_OF).",
+            show_default=False,
+        ),
+    ] = None,
+    plan: EditPlanOption = None,
+    dry_run: DryRunOption = False,
+) -> int:
+    """Mark a milestone done: writes `status: done` and `done_on`, and nothing else.
+
+    Exit 0 when written (or nothing to change), 1 when the result would not validate or
+    the file changed meanwhile, 2 for an unknown or ambiguous id.
+    """
+    from workforce_cli.commands import done as command
+
+    return command.run(item_id, paths, on, plan, dry_run)
+
+
+@app.command(name="set-status")
+def set_status(
+    item_id: IdArg,
+    status: Annotated[
+        NewStatus, typer.Argument(help="not_started, in_progress, blocked or dropped.")
+    ],
+    paths: PathsArg = None,
+    plan: EditPlanOption = None,
+    dry_run: DryRunOption = False,
+) -> int:
+    """Set a milestone's status; re-opening a done milestone removes its done_on.
+
+    To mark one done, use `wfplan done` (it records the day).
+    """
+    from workforce_cli.commands import set_status as command
+
+    return command.run(item_id, status, paths, plan, dry_run)
+
+
+@app.command()
+def slip(
+    item_id: IdArg,
+    to: Annotated[str, typer.Option("--to", help="The new deadline, as any date expression.")],
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why the deadline moved (kept in the plan).")
+    ],
+    paths: PathsArg = None,
+    plan: EditPlanOption = None,
+    dry_run: DryRunOption = False,
+) -> int:
+    """Re-baseline a deadline: writes revised_due and revision_reason; `due` is kept.
+
+    A second slip replaces the first revision (git history keeps it).
+    """
+    from workforce_cli.commands import slip as command
+
+    return command.run(item_id, paths, to, reason, plan, dry_run)
+
+
+snapshot_app = typer.Typer(
+    help="Staffing snapshots: add one from a CSV export.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(snapshot_app, name="snapshot")
+
+
+@snapshot_app.command("add")
+def snapshot_add(
+    csv_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE.csv",
+            help="Team rows: a header naming team, permanent, agency, vacant "
+            "[, establishment] in any order; a blank cell is unknown.",
+        ),
+    ],
+    plan: Annotated[str, typer.Option("--plan", help="The plan the snapshot belongs to.")],
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="The date of the figures (a date expression).")
+    ],
+    paths: PathsArg = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            help="The plan's file or one of its staffing files; a new *.yaml path creates a "
+            "staffing file. Default: the plan's only staffing file, else the plan's file.",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: DryRunOption = False,
+) -> int:
+    """Append a staffing snapshot from a CSV file (an HR system's or Excel's export).
+
+    Exit 1 if a figure is not a number or is negative (naming the CSV row and column), if the
+    plan already has a snapshot as of that date, or if the result would not validate.
+    """
+    from workforce_cli.commands import snapshot as command
+
+    return command.add(csv_file, paths, plan, as_of, into, dry_run)
+
+
+@app.command()
+def new(
+    plan_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="PLAN_ID", help="The new plan's id: lowercase letters, digits and hyphens."
+        ),
+    ],
+    title: Annotated[str, typer.Option("--title", help="The plan's title.")],
+    organisation: Annotated[
+        str | None, typer.Option("--organisation", help="The council or organisation.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write it. Default: plans/PLAN_ID.yaml.",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """Start a new plan file from the template; it validates clean and never overwrites."""
+    from workforce_cli.commands import new as command
+
+    return command.run(plan_id, title, organisation, output)
