@@ -48,17 +48,27 @@ def find(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    shown = relative(path)
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
+    except UnicodeDecodeError as err:
+        raw = path.read_bytes()
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise UsageError(
+            f"{shown}:{line}:{column}: cannot read configuration: byte 0x{raw[err.start]:02x} "
+            "is not UTF-8; save the file as UTF-8"
+        ) from None
     except (OSError, tomllib.TOMLDecodeError) as err:
-        raise UsageError(f"{path}: cannot read configuration: {err}") from None
+        raise UsageError(f"{shown}: cannot read configuration: {err}") from None
 
 
 def load(start: Path | None = None) -> Config:
-    path = find((start or Path.cwd()).resolve())
-    if path is None:
+    found = find((start or Path.cwd()).resolve())
+    if found is None:
         return Config()
+    path = relative(found)  # messages name it as the user would: wfplan.toml, ../wfplan.toml
     data = _read(path)
     table = data.get("tool", {}).get("wfplan", {}) if path.name == "pyproject.toml" else data
     return parse(table, path)
@@ -90,6 +100,13 @@ def parse(table: dict[str, Any], path: Path) -> Config:
     templates = table.get("templates")
     if templates is not None and not isinstance(templates, str):
         raise UsageError(f"{path}: `templates` must be a folder or file path")
+    if templates and not (base / templates).resolve().is_relative_to(base.resolve()):
+        # Part of the repository: a cloned repository must not make wfplan read
+        # /etc/passwd or a file in the home folder into a report (links included).
+        raise UsageError(
+            f"{path}: `templates` names {templates}, which is outside the repository "
+            f"(the folder of {path.name}); templates are read only from inside it"
+        )
     return Config(
         paths=tuple(relative(base / p) for p in paths),
         due_within=_days(table, "due_within", DEFAULT_DUE_WITHIN, path),
