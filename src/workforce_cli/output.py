@@ -14,6 +14,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_LEADING = re.compile(r"^(#|[-+=](?=\s|$)|\d+(?=[.)](?:\s|$)))")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _SPACE = re.compile(r"\s+")
+# An @ that GitHub or GitLab would turn into a mention (of a user, a team or a group): at the
+# start of a word and followed by a name. An address (jo@example.org) is left alone.
+_MENTION = re.compile(r"(?<![\w.+-])@(?=[\w-])")
+WORD_JOINER = "\u2060"
 
 
 def md(value: object) -> str:
@@ -21,13 +25,17 @@ def md(value: object) -> str:
 
     Newlines become spaces (a newline would end the table row), `|` is escaped (it would
     start a new cell), and Markdown or HTML syntax is backslash-escaped so that
-    `<script>` shows as text and `*` stays an asterisk. None becomes an empty string.
+    `<script>` shows as text and `*` stays an asterisk; `@name` does not mention anyone.
+    None becomes an empty string.
     """
     if value is None:
         return ""
     text = visible(_SPACE.sub(" ", str(value)).strip())
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
+    # "@" and an invisible word joiner: shown as "@name", but no longer a mention that
+    # pings someone from a pull-request comment (an entity, &#64;, would still mention).
+    text = _MENTION.sub("@" + WORD_JOINER, text)
     match = _MD_LEADING.match(text)
     if match and match.group(1)[0].isdigit():
         return text[: match.end()] + "\\" + text[match.end() :]

@@ -153,6 +153,9 @@ def _panel(plan: PlanStatus, options: Options) -> RenderableType:
     )
     parts: list[RenderableType] = [Text(who, style="dim"), summary]
     parts.extend(Text(f"Target: {visible(target.summary)}") for target in plan.targets)
+    parts.extend(Text(f"Measure: {visible(m.summary)}") for m in plan.measures_shown)
+    if plan.measures_blank:
+        parts.append(Text(f"Measures with no figures yet: {', '.join(plan.measures_blank)}"))
     attention = plan.attention
     if attention:
         table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
@@ -239,7 +242,11 @@ def render_markdown(report: StatusReport, terminal: Terminal) -> str:
             "",
         ]
         lines += [f"- Target: {md(t.summary)}" for t in plan.targets]
-        lines += [""] if plan.targets else []
+        lines += [f"- Measure: {md(m.summary)}" for m in plan.measures_shown]
+        if plan.measures_blank:
+            blank = ", ".join(f"`{m}`" for m in plan.measures_blank)
+            lines.append(f"- Measures with no figures yet: {blank}")
+        lines += [""] if plan.targets or plan.measures else []
         if plan.attention:
             lines += ["| RAG | Due | Days | Milestone | Owner |", "|---|---|---|---|---|"]
             lines += [
