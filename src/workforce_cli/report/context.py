@@ -54,7 +54,8 @@ def build(plans: Sequence[LoadedPlan], options: Options, output_format: str) -> 
 def plan_context(loaded: LoadedPlan, options: Options, output_format: str) -> dict[str, Any]:
     plan = loaded.plan
     result = status.evaluate(plan, options, loaded.source.display)
-    rows = {m.id: _milestone(m, plan, options) for m in result.milestones}
+    items = _items(plan)
+    rows = {m.id: _milestone(m, items.get(m.id), options) for m in result.milestones}
     themes = _themes(plan, result, rows, options)
     staffing = staffing_section(loaded, options, output_format)
     done, of = result.progress
@@ -117,9 +118,10 @@ def _period(plan: Plan) -> str:
     return f"from {start}" if start else f"to {end}" if end else ""
 
 
-def _milestone(m: MilestoneStatus, plan: Plan, options: Options) -> dict[str, Any]:
+def _milestone(
+    m: MilestoneStatus, item: Action | Milestone | None, options: Options
+) -> dict[str, Any]:
     row = m.to_dict(options)
-    item = _item(plan, m)
     row["notes"] = item.notes if item is not None else None
     row["status_text"] = STATUS_WORDS[m.status.value]
     row["rag_text"] = NOT_RATED_WORDS[m.not_rated] if m.not_rated else row["label"]
@@ -129,13 +131,16 @@ def _milestone(m: MilestoneStatus, plan: Plan, options: Options) -> dict[str, An
     return row
 
 
-def _item(plan: Plan, m: MilestoneStatus) -> Action | Milestone | None:
+def _items(plan: Plan) -> dict[str, Action | Milestone]:
+    """Each milestone (or milestone-less action) by id, found in one pass: looking each one up
+    by scanning the actions made a report quadratic in the plan's size."""
+    items: dict[str, Action | Milestone] = {}
     for action in plan.actions:
-        if action.id == m.action_id:
-            if m.is_action:
-                return action
-            return next((x for x in action.milestones if x.id == m.id), None)
-    return None
+        if not action.milestones:
+            items.setdefault(action.id, action)
+        for milestone in action.milestones:
+            items.setdefault(milestone.id, milestone)
+    return items
 
 
 def _themes(
@@ -150,12 +155,15 @@ def _themes(
     ]
     if any(a.theme is None for a in plan.actions):
         groups.append((None, "Other actions", None))
+    # Each theme's actions in one pass (not one scan of every action per theme).
+    by_theme: dict[str | None, list[Action]] = {}
+    for action in plan.actions:
+        by_theme.setdefault(action.theme, []).append(action)
     themes = []
     for theme_id, title, description in groups:
         actions = [
             _action(action, by_action.get(action.id, []), rows)
-            for action in plan.actions
-            if action.theme == theme_id
+            for action in by_theme.get(theme_id, [])
         ]
         if not actions and theme_id is None:
             continue
