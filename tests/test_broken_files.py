@@ -210,3 +210,26 @@ def test_new_prints_nothing_but_the_created_line(run: Run, workdir: Path) -> Non
     assert result.stdout == (
         "created plans/fresh.yaml: plan fresh; check it with `wfplan validate`\n"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("done", "late", "--plan", "bad", "--on", "2021-06-01"),
+        ("set-status", "late", "blocked", "--plan", "bad"),
+        ("slip", "late", "--plan", "bad", "--to", "2021-09-30", "--reason", "later"),
+        ("snapshot", "add", "--plan", "bad", "--as-of", "Apr 2021", "hr.csv"),
+    ],
+)
+def test_every_edit_of_a_broken_plan_keeps_stdout_empty(
+    run: Run, broken: Path, args: tuple[str, ...]
+) -> None:
+    write(broken.parent / "hr.csv", "team,permanent,agency,vacant\nA,5,1,0\n")
+    before = (broken / "bad.yaml").read_bytes()
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == BAD_ERROR + (
+        "wfplan: error: nothing written: the plan being edited has errors in plans/bad.yaml; "
+        "fix them first\n"
+    )
+    assert (broken / "bad.yaml").read_bytes() == before

@@ -121,3 +121,15 @@ def test_diff_text(run: Run, hostile: Path) -> None:
         'plans/p.yaml:8: deadline moved silently: a "Act \\x1b]8;;https://evil.example\\x1b\\click'
         '\\x1b]8;;\\x1b\\\\n::warning file=x.yaml::injected": due edited from 2021-01-31'
     ) in result.stdout
+
+
+def test_error_messages_quoting_plan_text_are_escaped(run: Run, hostile: Path) -> None:
+    # "did you mean" lists candidate milestones with their titles.
+    result = run("done", "aa", "--on", "2021-01-30")
+    assert result.exit_code == 2
+    _clean(result.stderr)
+    assert result.stderr == (
+        'wfplan: error: no milestone "aa" in the plans; did you mean:\n'
+        "  a  --plan p  (plans/p.yaml:5) Act \\x1b]8;;https://evil.example\\x1b\\click"
+        "\\x1b]8;;\\x1b\\\\n::warning file=x.yaml::injected\n"
+    )

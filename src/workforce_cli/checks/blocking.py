@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from workforce_cli.diagnostics import Diagnostic
+from workforce_cli.output import visible
 from workforce_cli.read.sources import Repository
 
 
@@ -37,7 +38,7 @@ class Broken:
         named = f'plan "{self.plan}"' if self.plan else "its plan cannot be told"
         first = self.errors[0]
         return (
-            f"{self.file} ({named}; {len(self.errors)} error"
+            f"{visible(self.file)} ({named}; {len(self.errors)} error"
             f"{'' if len(self.errors) == 1 else 's'}, first at line {first.line}: {first.code})"
         )
 
@@ -66,4 +67,4 @@ def errors_of(broken: Iterable[Broken]) -> list[Diagnostic]:
 
 
 def names(broken: Iterable[Broken]) -> str:
-    return ", ".join(b.file for b in broken)
+    return ", ".join(visible(b.file) for b in broken)

@@ -18,6 +18,7 @@ from workforce_cli.checks.render import FORMATTERS
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.edit.workspace import Change, Refused, Workspace
 from workforce_cli.errors import UsageError
+from workforce_cli.output import visible_lines
 
 
 def _print_errors(errors: Sequence[Diagnostic], files: int) -> None:
@@ -37,13 +38,14 @@ def run_change(
         if broken:  # what was asked for may be in a file that could not be read
             _print_errors(blocking.errors_of(broken), len(found.files))
             sys.stderr.write(
-                f"wfplan: error: {err}\nwfplan: error: these files have errors, and what you "
-                f"asked for may be in one of them: {blocking.names(broken)}\n"
+                f"wfplan: error: {visible_lines(str(err))}\n"
+                "wfplan: error: these files have errors, and what you asked for may be in one "
+                f"of them: {blocking.names(broken)}\n"
             )
             return 1
         if isinstance(err, UsageError):
             raise
-        sys.stderr.write(f"wfplan: error: {err}\n")
+        sys.stderr.write(f"wfplan: error: {visible_lines(str(err))}\n")
         return 1
     if not changes:
         sys.stdout.write("nothing to change: the plan already says so\n")

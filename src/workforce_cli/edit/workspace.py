@@ -17,6 +17,7 @@ from workforce_cli.diagnostics import Diagnostic, count
 from workforce_cli.edit.document import BOM
 from workforce_cli.errors import UsageError
 from workforce_cli.model.walk import MilestoneRef, milestones
+from workforce_cli.output import visible
 from workforce_cli.read import loader as loading
 from workforce_cli.read.sources import LoadedPlan, Repository
 
@@ -158,5 +159,5 @@ def _candidate(found: Found) -> str:
     line, _ = found.loaded.source.locate(found.ref.path)
     return (
         f"  {found.ref.id}  --plan {found.loaded.id}  "
-        f"({found.loaded.source.display}:{line}) {found.ref.title}"
+        f"({visible(found.loaded.source.display)}:{line}) {visible(found.ref.title)}"
     )
