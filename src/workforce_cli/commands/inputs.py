@@ -60,7 +60,8 @@ def load_valid(
         if any(b.plan is None for b in broken):
             how = "fix them first: a file that does not name its plan could belong to any"
         elif sound and command in _TAKES_PLAN:
-            how = f"fix them, or name a plan to show alone with --plan ({', '.join(sound)})"
+            shown = ", ".join(sound[:5]) + (f" and {len(sound) - 5} more" if len(sound) > 5 else "")
+            how = f"fix them, or name a plan to show alone with --plan ({shown})"
         else:
             how = "fix them first"
         sys.stderr.write(
