@@ -235,9 +235,7 @@ def test_every_edit_of_a_broken_plan_keeps_stdout_empty(
     assert (broken / "bad.yaml").read_bytes() == before
 
 
-def test_the_plans_that_could_be_shown_alone_are_named_up_to_five(
-    run: Run, broken: Path
-) -> None:
+def test_the_plans_that_could_be_shown_alone_are_named_up_to_five(run: Run, broken: Path) -> None:
     for n in range(7):
         write(broken / f"g{n}.yaml", GOOD.replace("id: good", f"id: g{n}"))
     result = run("overdue", *AS_OF)
