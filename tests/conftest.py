@@ -12,6 +12,7 @@ import pytest
 from workforce_cli.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+GENERATED_EPOCH = "1764750000"
 PLANS = REPO / "plans"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 
@@ -42,6 +43,9 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("WFPLAN_AS_OF", raising=False)
+    # Reports print their generation time: a fixed one (3 Dec 2025, 08:20 UTC) keeps them
+    # byte-for-byte comparable; tests of the clock remove it.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", GENERATED_EPOCH)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
 
 

@@ -1,4 +1,4 @@
-"""Date expressions: every form of SPEC.md's table, the errors, and properties over all dates."""
+"""Date expressions: every form in docs/dates.md, the errors, and properties over all dates."""
 
 import calendar
 import subprocess

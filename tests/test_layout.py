@@ -1,7 +1,7 @@
 """The package's layout holds: imports run one way, no cycles, small modules, a fast --help.
 
 Layers, lowest first: model -> read -> checks -> features (status, staffing, report, diff,
-edit) -> commands -> cli. A module may import its own layer and the layers below, never
+edit, importing) -> commands -> cli. A module may import its own layer and the layers below, never
 above. The foundation (dates, output, diagnostics, errors, config, safewrite, resources)
 may be imported from anywhere and imports only the foundation.
 """
@@ -26,6 +26,7 @@ LAYERS = {
     "report": 3,
     "diff": 3,
     "edit": 3,
+    "importing": 3,
     "commands": 4,
     "cli": 5,
     "__main__": 5,

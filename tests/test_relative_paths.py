@@ -67,7 +67,7 @@ def test_staffing_csv_and_report_footer_are_relative(run: Run, configured: Path)
     csv = run("staffing", "--as-of", "2021-03-01", "--format", "csv").stdout
     assert csv.splitlines()[1].endswith(",plans/p.yaml")
     report = run("report", "--as-of", "2021-03-01").stdout
-    assert "from plans/p.yaml, as of" in report
+    assert "Source: plans/p.yaml, " in report
     assert str(configured) not in report + csv
 
 

@@ -65,8 +65,13 @@ targets:
 """
 
 
+# The plans' git revision changes with every commit of this repository, and "modified" with
+# the state of the checkout: golden files hold a placeholder.
+REVISION = re.compile(r"git [0-9a-f]{7,40}(?: \(modified\))?")
+
+
 def normalise(text: str) -> str:
-    return text.replace(f"wfplan {__version__}", "wfplan VERSION")
+    return REVISION.sub("git REVISION", text.replace(f"wfplan {__version__}", "wfplan VERSION"))
 
 
 def golden(name: str, text: str) -> None:
@@ -115,10 +120,25 @@ def test_html_structure_and_accessibility(run: Run, seed: str) -> None:
         if "rag" in (pill.get("class") or "").split():
             assert (pill.text or "").strip(), "a RAG pill without its word"
     svgs = list(root.iter("svg"))
-    assert len(svgs) == (2 if seed == "dudley-csc-2021" else 1)  # ratings, and Dudley's share
+    # ratings, and Dudley's share; each drawn wide (screen, paper) and narrow (phone)
+    charts = 2 if seed == "dudley-csc-2021" else 1
+    assert len(svgs) == 2 * charts
+    wide = [d for d in root.iter("div") if d.get("class") == "chart-wide"]
+    narrow = [d for d in root.iter("div") if d.get("class") == "chart-narrow"]
+    assert len(wide) == len(narrow) == charts
     for svg in svgs:
         assert svg.get("role") == "img" and svg.get("aria-label")
         assert svg.findtext("title")
+        assert svg.get("viewBox") == f"0 0 {svg.get('width')} {svg.get('height')}"
+    for div in narrow:
+        drawing = div.find("svg")
+        assert drawing is not None
+        assert int(drawing.get("width") or 0) <= 360  # its 11px text stays 11px
+    # every link stays inside the document and lands on an element of it
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    for a in root.iter("a"):
+        href = a.get("href") or ""
+        assert href.startswith("#") and href[1:] in ids, href
 
 
 def test_html_references_no_external_url(run: Run) -> None:
@@ -128,7 +148,9 @@ def test_html_references_no_external_url(run: Run) -> None:
         for element in root.iter():
             for name, value in element.attrib.items():
                 assert "://" not in value and not value.startswith("//"), (seed, name, value)
-                assert name not in ("src", "href", "xlink:href"), (seed, name)
+                assert name not in ("src", "xlink:href"), (seed, name)
+                # links only to the report's own sections
+                assert name != "href" or value.startswith("#"), (seed, value)
         assert element_count(root, "link") == element_count(root, "script") == 0
         styles = " ".join(s.text or "" for s in root.iter("style"))
         assert "@import" not in styles and "url(" not in styles
@@ -144,11 +166,13 @@ def test_a_trend_chart_and_a_rating_chart_are_drawn(workdir: Path, run: Run) -> 
     assert (result.exit_code, result.stderr) == (0, "")
     root = parse_html(result.stdout)
     titles = [svg.findtext("title") for svg in root.iter("svg")]
-    assert titles == ["Milestones by rating, per theme", "Permanent share over time"]
-    trend = next(svg for svg in root.iter("svg") if "trend" in (svg.get("class") or ""))
-    values = [t.text for t in trend.iter("text") if t.get("class") == "value"]
-    assert values == ["70.0%", "75.0%"]
-    assert trend.find("polyline[@class='projection']") is not None
+    assert titles == ["Milestones by rating, per theme"] * 2 + ["Permanent share over time"] * 2
+    trends = [svg for svg in root.iter("svg") if "trend" in (svg.get("class") or "")]
+    assert [svg.get("width") for svg in trends] == ["640", "360"]
+    for trend in trends:
+        values = [t.text for t in trend.iter("text") if t.get("class") == "value"]
+        assert values == ["70.0%", "75.0%"]
+        assert trend.find("polyline[@class='projection']") is not None
 
 
 def test_plan_text_is_escaped_in_html(workdir: Path, run: Run) -> None:
@@ -172,9 +196,13 @@ def test_plan_text_is_escaped_in_markdown(workdir: Path, run: Run) -> None:
     assert lines[0] == r"# \<script\>alert(1)\</script\>"
     assert r"- Organisation: Borough & Council \| Trust" in lines
     assert r"### Recruitment \*now\*" in lines
-    row = next(line for line in lines if line.startswith("| Late item"))
-    # seven cells: the escaped pipe and the note's newline do not split or end the row
-    assert len(re.split(r"(?<!\\)\|", row)) == 9
+    # the action's row in the full plan (the overdue table lists it too, without notes)
+    row = next(line for line in lines if line.startswith("| Late item") and "First" in line)
+    # six cells (no row of the theme has a timescale: that column is left out); the escaped
+    # pipe and the note's newline do not split or end the row
+    assert len(re.split(r"(?<!\\)\|", row)) == 8, row
+    head = lines[lines.index(row) - 2]
+    assert head == "| Action or milestone | Lead | Due | Status | RAG | Notes |"
     assert r"with a \| pipe" in row
     assert r"First line second line \<b\>bold\</b\> http://example.org/x" in row
     assert "<" not in result.stdout.replace(r"\<", "")
@@ -183,9 +211,9 @@ def test_plan_text_is_escaped_in_markdown(workdir: Path, run: Run) -> None:
 def test_markdown_summary_revisions_and_staffing(workdir: Path, run: Run) -> None:
     write(workdir / "plans" / "tiny.yaml", PLAN)
     text = run("report", "--as-of", "2021-06-10").stdout
-    assert "1 of 3 actions complete; 1 overdue, the oldest by 10 days." in text
+    assert "1 of 3 milestones complete; 1 overdue, the oldest by 10 days." in text
     assert "1 due in the next 28 days and 1 completed late." in text
-    assert "| Soon item | 2021-06-20 | 2021-06-25 | 5 days | Panel moved |" in text
+    assert "| Soon item | 20 Jun 2021 | 25 Jun 2021 | 5 days | Panel moved |" in text
     assert "| **Total** | **75** | **25** | **5** | **105** | **75.00%** |" in text
     assert "Change since Jan 2021: permanent +5, agency \u22125, vacant 0 FTE" in text
 

@@ -1,4 +1,4 @@
-"""The status engine: every rating rule of SPEC.md, with its boundaries, on tiny inline plans."""
+"""The status engine: every rating rule in docs/rag.md, with its boundaries, on tiny plans."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Date expressions: the words a plan uses for "when", read into windows of days.
 
 Every ``due``, ``revised_due``, ``by``, ``as_of``, ``on`` and ``done_on`` is a date expression
-(SPEC.md, "Date expressions"). :func:`parse` reads one into a :class:`DateExpr`, whose
+(docs/dates.md). :func:`parse` reads one into a :class:`DateExpr`, whose
 :meth:`~DateExpr.window` is the ``[start, end]`` of days it names. UK conventions throughout:
 slashes and dots are day first, financial years run April to March, two-digit years are 20YY.
 Case, surrounding whitespace and a trailing full stop are ignored; so are the prefixes "by",

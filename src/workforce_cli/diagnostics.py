@@ -1,7 +1,7 @@
 """Diagnostics: the value every check produces and the table of codes.
 
 Editors and CI parse these lines, so the text format, the codes and the JSON keys are a
-public interface: change them only with a note in the README.
+public interface: change them only with a note in docs/diagnostics.md.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
-# code -> (severity, what it means). The README's table of codes is checked against this.
+# code -> (severity, what it means). docs/diagnostics.md's table of codes is checked against this.
 CODES: dict[str, tuple[Severity, str]] = {
     "WF001": ("error", "file too large to be a plan"),
     "WF002": ("error", "file is not valid UTF-8 text"),

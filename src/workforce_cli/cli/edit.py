@@ -1,4 +1,5 @@
-"""The commands that write plans: done, set-status, slip, snapshot add, new. Options only."""
+"""The commands that write plans: done, set-status, slip, snapshot add, new, import. Options
+only."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from workforce_cli.commands.options import (
     EditPlanOption,
     IdArg,
     PathsArg,
+    format_option,
 )
+from workforce_cli.importing import FORMATS as IMPORT_FORMATS
 
 NewStatus = Literal["not_started", "in_progress", "blocked", "dropped", "done"]
 
@@ -153,3 +156,107 @@ def new(
     from workforce_cli.commands import new as command
 
     return command.run(plan_id, title, organisation, output)
+
+
+@app.command(name="import")
+def import_(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A Word document (.docx), spreadsheet (.xlsx, .ods) or .csv file."
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the plan. Default: plans/ID.yaml.",
+            show_default=False,
+        ),
+    ] = None,
+    plan_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", help="The plan's id. Default: from the file's name.", show_default=False
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title", help="The plan's title. Default: the file's name.", show_default=False
+        ),
+    ] = None,
+    organisation: Annotated[
+        str | None,
+        typer.Option("--organisation", help="The council or organisation.", show_default=False),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", help="Only this sheet of a workbook.", show_default=False),
+    ] = None,
+    table: Annotated[
+        int | None,
+        typer.Option(
+            "--table",
+            min=1,
+            help="Only the N-th table (or sheet), counting from 1.",
+            show_default=False,
+        ),
+    ] = None,
+    maps: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="HEADER=FIELD",
+            help='Read the column headed HEADER as FIELD ("Lead officer=owner", "Notes=ignore"). '
+            "Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The date of a headcount table's figures, when the table does not say it.",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the plan; write nothing.")
+    ] = False,
+    output_format: Annotated[
+        str,
+        format_option(
+            IMPORT_FORMATS, "text, or json (what was written: file, ids, columns, problems)."
+        ),
+    ] = "text",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> int:
+    """Turn the tables of a council's Word or Excel action plan into a plan file.
+
+    Action tables become themes, actions and milestones (wording kept, each from its row);
+    a headcount table becomes a staffing snapshot. Exit 0 when written (problems are listed
+    as warnings, each naming its source cell), 1 when nothing could be imported or a figure
+    is not a number, 2 for a usage error (an unreadable file, an existing output without
+    --force, the import extras not installed).
+    """
+    from workforce_cli.commands import import_plan as command
+
+    request = command.Request(
+        file,
+        output,
+        plan_id,
+        title,
+        organisation,
+        sheet,
+        table,
+        tuple(maps or ()),
+        as_of,
+        dry_run,
+        output_format,
+        force,
+    )
+    return command.run(request)

@@ -193,23 +193,36 @@ def report(
         Path | None,
         typer.Option(
             "--template",
-            help="Your own Jinja2 template (sandboxed; context in the README). "
+            help="Your own Jinja2 template (sandboxed; context in docs/templates.md). "
             "Default: `templates` in the configuration, else the shipped one.",
             show_default=False,
         ),
     ] = None,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="The git revision of the last report: list what slipped, was completed, "
+            "added or dropped since, and how each target moved (as `wfplan diff REV`).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
-    """The progress report for a meeting: summary, RAG table of actions by theme, overdue and
-    due soon, revisions, staffing against target (with charts in HTML), and measures.
+    """The progress report for a meeting: headline and RAG with its reason, exceptions
+    (overdue, blocked, due soon, slipped), changes since the last report (--since), targets
+    and staffing (with charts in HTML), measures, a view by lead, the full plan by theme, a
+    key, and a portfolio overview first when there are several plans.
 
     Exit 0, or 1 if the plans have errors (shown as `wfplan validate` shows them); 2 for a
     usage error, no plan files, or a template error (reported as FILE:LINE: message).
+    Set SOURCE_DATE_EPOCH (and --as-of) for a byte-reproducible report.
     """
     from workforce_cli.commands import report as command
 
-    return command.run(paths, output_format, output, output_dir, template, as_of, plan)
+    return command.run(paths, output_format, output, output_dir, template, as_of, plan, since)
 
 
 class DiffFailOn(StrEnum):

@@ -12,6 +12,8 @@ from workforce_cli.commands import inputs
 from workforce_cli.errors import UsageError
 from workforce_cli.report import context as report_context
 from workforce_cli.report import templates as render
+from workforce_cli.report.changes import Since
+from workforce_cli.report.provenance import Provenance
 
 EXTENSIONS = {"markdown": "md", "html": "html"}
 """The report formats (`report.FORMATS`) and their file extensions, which also name the
@@ -26,27 +28,31 @@ def run(
     template: Path | None,
     as_of: str | None,
     plan_id: str | None,
+    since: str | None = None,
 ) -> int:
     if output is not None and output_dir is not None:
         raise UsageError("--output writes one file and --output-dir one file per plan; give one")
     output_format = EXTENSIONS[output_format]
     settings = config.load()
     day = inputs.as_of(as_of)
+    provenance = Provenance()
     # The template is compiled before the plans are read: a typo in it is reported at once.
     compiled = choose_template(template, settings, output_format)
     plans = inputs.load_valid(paths, settings, plan_id, "report")
     if plans is None:
         return 1
     chosen = plans
+    changes = Since.read(since, config.plan_paths(paths, settings)) if since else None
     options = inputs.rating_options(settings, day, None, None)
     if output_dir is not None:
         _make_dir(output_dir)
         for loaded in chosen:
-            context = report_context.build([loaded], options, output_format)
+            context = report_context.build([loaded], options, output_format, changes, provenance)
             text = render.render(compiled, context)
             safewrite.write_atomic(output_dir / f"{loaded.id}.{output_format}", text)
         return 0
-    text = render.render(compiled, report_context.build(chosen, options, output_format))
+    context = report_context.build(chosen, options, output_format, changes, provenance)
+    text = render.render(compiled, context)
     if output is not None:
         safewrite.write_atomic(output, text)
     else:

@@ -15,7 +15,6 @@ from workforce_cli.edit.snapshot import schema_modeline
 from workforce_cli.errors import UsageError
 from workforce_cli.model.types import ID_PATTERN
 from workforce_cli.read import loader as loading
-from workforce_cli.report import templates as render
 
 TEMPLATE = "new-plan.yaml.j2"
 
@@ -40,6 +39,8 @@ def text(plan_id: str, title: str, organisation: str | None, output: Path) -> st
         "title": scalar(title.strip(), flow=False),
         "organisation": scalar(organisation.strip(), flow=False) if organisation else None,
     }
+    from workforce_cli.report import templates as render  # jinja2: only `wfplan new` needs it
+
     return render.render(render.builtin(TEMPLATE), context)
 
 

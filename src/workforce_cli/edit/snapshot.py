@@ -87,9 +87,7 @@ def _under(path: Path, root: Path) -> bool:
     return path.resolve() == root or root in path.resolve().parents
 
 
-def _snapshot_lines(
-    as_of: str, rows: list[CsvRow], dash: int, inner: int, offset: int
-) -> list[str]:
+def snapshot_lines(as_of: str, rows: list[CsvRow], dash: int, inner: int, offset: int) -> list[str]:
     key = " " * (dash + inner)
     lines = [f"{' ' * dash}- as_of: {scalar(as_of, flow=False)}", f"{key}teams:"]
     for row in rows:
@@ -106,7 +104,7 @@ def _append(document: Document, path: YamlPath, as_of: str, rows: list[CsvRow]) 
     if path and parent is None:
         # A plan without staffing: a new section at the end, after a blank line.
         lines = ["", "staffing:", f"{' ' * step}snapshots:"]
-        lines += _snapshot_lines(as_of, rows, step + offset, 2, offset)
+        lines += snapshot_lines(as_of, rows, step + offset, 2, offset)
         document.insert_lines(document.line_end(end_of(root)), lines)
         return
     mapping = parent or root
@@ -116,7 +114,7 @@ def _append(document: Document, path: YamlPath, as_of: str, rows: list[CsvRow]) 
     column = mapping.value[0][0].start_mark.column
     if found is None:
         lines = [f"{' ' * column}snapshots:"]
-        lines += _snapshot_lines(as_of, rows, column + offset, 2, offset)
+        lines += snapshot_lines(as_of, rows, column + offset, 2, offset)
         document.insert_lines(document.line_end(end_of(mapping)), lines)
         return
     key, snapshots = found
@@ -125,7 +123,7 @@ def _append(document: Document, path: YamlPath, as_of: str, rows: list[CsvRow]) 
     if not snapshots.value:  # `snapshots: []`
         position = document.line_end(snapshots.end_mark.index)
         document.edits.append(Edit(key.end_mark.index, snapshots.end_mark.index, ":"))
-        lines = _snapshot_lines(as_of, rows, column + offset, 2, offset)
+        lines = snapshot_lines(as_of, rows, column + offset, 2, offset)
         document.insert_lines(position, lines)
         return
     last = snapshots.value[-1]
@@ -134,7 +132,7 @@ def _append(document: Document, path: YamlPath, as_of: str, rows: list[CsvRow]) 
     teams = entry(last, "teams") if isinstance(last, MappingNode) else None
     if teams and isinstance(teams[1], SequenceNode) and not teams[1].flow_style:
         offset = teams[1].start_mark.column - teams[0].start_mark.column
-    lines = _snapshot_lines(as_of, rows, dash, inner, offset)
+    lines = snapshot_lines(as_of, rows, dash, inner, offset)
     if len(snapshots.value) > 1:
         between = document.text[end_of(snapshots.value[-2]) : last.start_mark.index]
         if "\n\n" in between.replace("\r", "").replace(" ", ""):
@@ -150,7 +148,7 @@ def _new_file(path: Path, loaded: LoadedPlan, as_of: str, rows: list[CsvRow]) ->
         f"plan: {loaded.id}",
         f"unit: {loaded.unit}",
         "snapshots:",
-        *_snapshot_lines(as_of, rows, 2, 2, 2),
+        *snapshot_lines(as_of, rows, 2, 2, 2),
     ]
     return "\n".join(lines) + "\n"
 

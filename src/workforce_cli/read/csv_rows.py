@@ -75,7 +75,7 @@ def read_rows(raw: bytes, name: str) -> list[CsvRow]:
             text = cells.get(column, "")
             if not text:
                 continue
-            problem = _figure_problem(text)
+            problem = figure_problem(text)
             if problem:
                 problems.append(f'{name}: row {number}, column "{column}": "{text}" {problem}')
             else:
@@ -113,7 +113,7 @@ def _columns(header: list[str], name: str, line: int) -> list[tuple[str, int]]:
     return list(found.items())
 
 
-def _figure_problem(text: str) -> str | None:
+def figure_problem(text: str) -> str | None:
     # Plain decimals only: "1,234", "12 FTE" or "0x1F" in an HR export is a mistake to show.
     if not _NUMBER.fullmatch(text):
         return "is not a number"

@@ -11,6 +11,7 @@ contain any URL of its own.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -85,6 +86,15 @@ MAX_LABELLED = 8
 """Up to this many points each has its value written beside it."""
 
 TREND_BOX = Box(width=640, height=300, left=52, right=24, top=20, bottom=44)
+NARROW_TREND_BOX = Box(width=360, height=240, left=40, right=12, top=20, bottom=44)
+"""The phone drawing: about as wide as a phone's text column, so 11px text stays 11px."""
+NARROW_WIDTH = 360
+
+
+def pair(wide: str, narrow: str) -> str:
+    """One chart drawn twice: the stylesheet shows the wide one, or on a phone the narrow one
+    (a hidden drawing is out of the accessibility tree too, so it is never read twice)."""
+    return f'<div class="chart-wide">\n{wide}\n</div>\n<div class="chart-narrow">\n{narrow}\n</div>'
 
 
 def _y_range(values: Sequence[float]) -> tuple[float, float]:
@@ -102,10 +112,10 @@ def _x_range(dates: Sequence[date]) -> tuple[date, date]:
     return first, last
 
 
-def _year_ticks(first: date, last: date) -> list[date]:
+def _year_ticks(first: date, last: date, most: int = 8) -> list[date]:
     ticks = [date(y, 1, 1) for y in range(first.year + 1, last.year + 1)]
-    if len(ticks) > 8:
-        step = math.ceil(len(ticks) / 8)
+    if len(ticks) > most:
+        step = math.ceil(len(ticks) / most)
         ticks = ticks[::step]
     return ticks or [first, last]
 
@@ -147,7 +157,7 @@ def trend_chart(trend: Trend, ident: str, box: Box = TREND_BOX) -> str:
             f'text-anchor="end">{tick:g}%</text>'
         )
         tick += step
-    for d in _year_ticks(first, last):
+    for d in _year_ticks(first, last, 8 if box.width >= 500 else 5):
         label = str(d.year) if (d.month, d.day) == (1, 1) else _month(d)
         out.append(
             f'<line class="tick" x1="{_fmt(x(d))}" x2="{_fmt(x(d))}" '
@@ -225,13 +235,22 @@ _ROW = 46
 _BAR = 20
 _MIN_SEGMENT = 20
 _CHAR = 6.2  # average advance of a character at the chart's 11px type
+_LINE = 14  # a second line of a theme's name
 
 
-def rag_chart(rows: Sequence[tuple[str, Sequence[Segment]]], ident: str) -> str:
+def rag_chart(
+    rows: Sequence[tuple[str, Sequence[Segment]]], ident: str, width: int = RAG_WIDTH
+) -> str:
     """One stacked bar per theme; every segment has its count written on it."""
-    left, right, legend = 8, 48, 28
-    height = legend + _ROW * len(rows) + 8
-    box = Box(RAG_WIDTH, height, left, right, legend, 8)
+    left, right = 8, 48 if width >= 500 else 32
+    keys = _legend_keys(rows)
+    places, lines = _legend_places(keys, left, width - 8)
+    legend = 10 + 18 * lines
+    limit = min(100, int((width - 2 * left) / _CHAR))
+    # A theme's name takes one line, or two on a narrow chart (then cut with an ellipsis).
+    names = [_wrap(name, limit) for name, _ in rows]
+    height = legend + sum(_ROW + _LINE * (len(n) - 1) for n in names) + 8
+    box = Box(width, height, left, right, legend, 8)
     most = max((sum(s.count for s in segs) for _, segs in rows), default=0)
     slots = max((sum(1 for s in segs if s.count) for _, segs in rows), default=0)
     # Every non-empty segment is at least wide enough for its number; the rest is to scale.
@@ -242,38 +261,65 @@ def rag_chart(rows: Sequence[tuple[str, Sequence[Segment]]], ident: str) -> str:
         for name, segs in rows
     )
     out = _open(ident, box, title, desc + ".", "chart ratings")
-    keys = _legend_keys(rows)
-    lx = float(box.x0)
-    for key, label in keys:
+    for (key, label), (lx, ly) in zip(keys, places, strict=True):
         out.append(
-            f'<rect class="seg {key}" x="{_fmt(lx)}" y="6" width="12" height="12" rx="2"/>'
-            f'<text class="legend" x="{_fmt(lx + 16)}" y="16">{_text(label)}</text>'
+            f'<rect class="seg {key}" x="{_fmt(lx)}" y="{ly + 6}" width="12" height="12" rx="2"/>'
+            f'<text class="legend" x="{_fmt(lx + 16)}" y="{ly + 16}">{_text(label)}</text>'
         )
-        lx += 16 + len(label) * _CHAR + 18
-    for i, (name, segments) in enumerate(rows):
-        top = legend + i * _ROW
-        shown = name if len(name) <= 100 else name[:99] + "…"
-        out.append(f'<text class="theme" x="{box.x0}" y="{top + 12}">{_text(shown)}</text>')
-        bar_y = top + 18
+    top = legend
+    for (name, segments), shown in zip(rows, names, strict=True):
+        for n, line in enumerate(shown):
+            y = top + 12 + _LINE * n
+            out.append(f'<text class="theme" x="{box.x0}" y="{y}">{_text(line)}</text>')
+        bar_y = top + 18 + _LINE * (len(shown) - 1)
+        top += _ROW + _LINE * (len(shown) - 1)
         sx = float(box.x0)
         for seg in segments:
             if not seg.count:
                 continue
-            width = _MIN_SEGMENT + seg.count * unit
+            span = _MIN_SEGMENT + seg.count * unit
             words = f"{seg.count} {seg.label}"
-            text = words if len(words) * _CHAR + 8 <= width else str(seg.count)
+            text = words if len(words) * _CHAR + 8 <= span else str(seg.count)
             out.append(
                 f'<g class="seg {seg.key}"><title>{_text(name)}: {seg.count} '
                 f"{_text(seg.label)}</title>"
-                f'<rect x="{_fmt(sx)}" y="{bar_y}" width="{_fmt(width)}" height="{_BAR}"/>'
-                f'<text x="{_fmt(sx + width / 2)}" y="{bar_y + 14}" '
+                f'<rect x="{_fmt(sx)}" y="{bar_y}" width="{_fmt(span)}" height="{_BAR}"/>'
+                f'<text x="{_fmt(sx + span / 2)}" y="{bar_y + 14}" '
                 f'text-anchor="middle">{_text(text)}</text></g>'
             )
-            sx += width
+            sx += span
         total = sum(s.count for s in segments)
         out.append(f'<text class="total" x="{_fmt(sx + 6)}" y="{bar_y + 14}">{total}</text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _wrap(name: str, limit: int) -> list[str]:
+    if len(name) <= limit:
+        return [name]
+    if limit >= 100:
+        return [name[: limit - 1] + "…"]
+    lines = textwrap.wrap(name, limit) or [name[:limit]]
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    if len(lines[-1]) > limit:
+        lines[-1] = lines[-1][: limit - 1].rstrip() + "…"
+    return lines
+
+
+def _legend_places(
+    keys: Sequence[tuple[str, str]], left: int, right: int
+) -> tuple[list[tuple[float, int]], int]:
+    """Where each legend entry goes: in a row, wrapping onto a new line when it would not fit."""
+    places: list[tuple[float, int]] = []
+    lx, line = float(left), 0
+    for _, label in keys:
+        needed = 16 + len(label) * _CHAR
+        if lx > left and lx + needed > right:
+            lx, line = float(left), line + 1
+        places.append((lx, 18 * line))
+        lx += needed + 18
+    return places, line + 1
 
 
 def _legend_keys(rows: Sequence[tuple[str, Sequence[Segment]]]) -> list[tuple[str, str]]:

@@ -2,22 +2,26 @@
 
 Every number comes from the engines (`status` for ratings, `staffing` for figures); this
 module only arranges their results for reading: grouped by theme and action, with the
-summary sentences written out. The README ("wfplan report: template context") documents
+summary sentences written out. docs/templates.md ("The template context") documents
 every key; a user's template relies on them, so keys are only ever added.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from markupsafe import Markup
 
-from workforce_cli import __version__
-from workforce_cli.model import Action, Milestone, Plan
-from workforce_cli.output import days, long_date
+from workforce_cli import __version__, dates
+from workforce_cli.model import Action, Milestone, Plan, schedule
+from workforce_cli.output import day, long_date
 from workforce_cli.read.sources import LoadedPlan
-from workforce_cli.report import charts
+from workforce_cli.report import charts, sections
+from workforce_cli.report.changes import Since
+from workforce_cli.report.portfolio import markdown_anchors, portfolio
+from workforce_cli.report.provenance import Provenance
 from workforce_cli.report.staffing import staffing_section
 from workforce_cli.status import engine as status
 from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus
@@ -34,28 +38,57 @@ NOT_RATED_WORDS = {"ongoing": "Ongoing", "undetermined": "No date yet", "dropped
 """Shown in the RAG column instead of a colour, for milestones that are not rated."""
 
 
-def build(plans: Sequence[LoadedPlan], options: Options, output_format: str) -> dict[str, Any]:
-    """The whole context: the report's date and settings, and one entry per plan."""
-    entries = [plan_context(loaded, options, output_format) for loaded in plans]
+def build(
+    plans: Sequence[LoadedPlan],
+    options: Options,
+    output_format: str,
+    since: Since | None = None,
+    provenance: Provenance | None = None,
+) -> dict[str, Any]:
+    """The whole context: the report's date and settings, and one entry per plan (worst
+    first when there are several, as the portfolio lists them)."""
+    provenance = provenance or Provenance()
+    entries = [plan_context(loaded, options, output_format, since, provenance) for loaded in plans]
     overall = status.roll_up(p["rating"] for p in entries)
+    overview = portfolio(entries)
+    if len(entries) > 1:
+        order = {row["id"]: i for i, row in enumerate(overview)}
+        entries.sort(key=lambda p: order[p["id"]])
+    markdown_anchors(entries)
+    for row, entry in zip(overview, entries, strict=True):
+        row["md_anchor"] = entry["md_anchor"]
     return {
         "wfplan": __version__,
         "format": output_format,
         "as_of": options.as_of.isoformat(),
         "as_of_text": long_date(options.as_of),
+        "as_of_short": day(options.as_of),
         "due_within": options.due_within,
+        "due_by": day(options.as_of + timedelta(days=options.due_within)),
+        "red_after": options.red_after,
         "labels": {rating: options.label(rating) for rating in status.RATINGS},
         "rating": overall,
         "label": options.label(overall),
+        "portfolio": overview,
+        "since": since.revision_text if since is not None else None,
+        "generated": provenance.generated_text,
+        "key": sections.key(options),
         "plans": entries,
     }
 
 
-def plan_context(loaded: LoadedPlan, options: Options, output_format: str) -> dict[str, Any]:
+def plan_context(
+    loaded: LoadedPlan,
+    options: Options,
+    output_format: str,
+    since: Since | None = None,
+    provenance: Provenance | None = None,
+) -> dict[str, Any]:
     plan = loaded.plan
     result = status.evaluate(plan, options, loaded.source.display)
+    anchor = schedule.anchor(plan)
     items = _items(plan)
-    rows = {m.id: _milestone(m, items.get(m.id), options) for m in result.milestones}
+    rows = {m.id: _milestone(m, items.get(m.id), options, anchor) for m in result.milestones}
     themes = _themes(plan, result, rows, options)
     staffing = staffing_section(loaded, options, output_format)
     done, of = result.progress
@@ -75,7 +108,7 @@ def plan_context(loaded: LoadedPlan, options: Options, output_format: str) -> di
         {
             "period": _period(plan),
             "review": {"due": plan.review.due, "by": plan.review.by} if plan.review else None,
-            "summary": summary(result, options),
+            "summary": sections.summary(result, options),
             "themes": themes,
             "overdue": [rows[m.id] for m in result.overdue],
             "due_soon": [rows[m.id] for m in result.due_soon(options.due_within)],
@@ -89,6 +122,15 @@ def plan_context(loaded: LoadedPlan, options: Options, output_format: str) -> di
             "rag_chart": _rag_chart(loaded.id, themes, options) if output_format == "html" else "",
         }
     )
+    blocked = [rows[m.id] for m in result.milestones if m.blocked]
+    for row in blocked:
+        row["blocker"] = sections.blocker(plan, result, row)
+    context["actions_count"] = len(plan.actions)
+    context["headline"] = sections.headline(result, context["targets"], options)
+    context["by_lead"] = sections.by_lead(result, rows, options)
+    context["changes"] = since.for_plan(loaded, options) if since is not None else None
+    context["basis"] = sections.basis(context["staffing"])
+    context["provenance"] = (provenance or Provenance()).for_plan(loaded)
     return context
 
 
@@ -106,7 +148,11 @@ def _rag_chart(plan_id: str, themes: list[dict[str, Any]], options: Options) -> 
     ]
     if not rows:
         return Markup("")
-    return Markup(charts.rag_chart(rows, f"{plan_id}-rag"))
+    # Two drawings of one chart: the wide one for screens and paper, a narrow one (its
+    # text at the same size) for phones; the stylesheet shows one of them.
+    wide = charts.rag_chart(rows, f"{plan_id}-rag")
+    narrow = charts.rag_chart(rows, f"{plan_id}-rag-narrow", width=charts.NARROW_WIDTH)
+    return Markup(charts.pair(wide, narrow))
 
 
 def _period(plan: Plan) -> str:
@@ -119,7 +165,7 @@ def _period(plan: Plan) -> str:
 
 
 def _milestone(
-    m: MilestoneStatus, item: Action | Milestone | None, options: Options
+    m: MilestoneStatus, item: Action | Milestone | None, options: Options, anchor: date | None
 ) -> dict[str, Any]:
     row = m.to_dict(options)
     row["notes"] = item.notes if item is not None else None
@@ -128,7 +174,27 @@ def _milestone(
     row["owner_text"] = ", ".join(m.owners)
     row["due_text"] = m.effective_due or ""
     row["due_date_text"] = long_date(m.due_date)
+    # The resolved date as a table shows it, and the source's words where they say more.
+    row["due_short"] = day(m.due_date) if m.due_date else ""
+    row["due_words"] = _words(m.effective_due, anchor)
+    row["original_short"] = (
+        day(m.original_due_date) if m.revised_due and m.original_due_date else ""
+    )
+    row["original_words"] = _words(m.due, anchor) if m.revised_due else ""
+    row["done_short"] = day(m.done_date) if m.done_date else ""
+    row["blocker"] = ""
     return row
+
+
+def _words(text: str | None, anchor: date | None) -> str:
+    """The deadline as written, unless it names one day (then the date says it all)."""
+    if not text:
+        return ""
+    expr = dates.parse(text)
+    window = expr.window(anchor)
+    if window is not None and window.start == window.end and not expr.is_relative:
+        return ""
+    return text
 
 
 def _items(plan: Plan) -> dict[str, Action | Milestone]:
@@ -169,12 +235,21 @@ def _themes(
             continue
         milestones = [m for a in actions for m in a["milestones"]]
         counts = {r: sum(1 for m in milestones if m["rating"] == r) for r in status.RATINGS}
+        rows_all = [*actions, *milestones]
+        # A column no row of this table fills takes no room (Lead, Timescale, Notes).
+        columns = {
+            "lead": any(r["owner_text"] for r in rows_all),
+            "timescale": any(r["timescale"] for r in rows_all),
+            "notes": any(r["notes"] for r in rows_all),
+        }
         themes.append(
             {
                 "id": theme_id,
                 "title": title,
                 "description": description,
                 "counts": counts,
+                "milestones_count": len(milestones),
+                "columns": columns,
                 "actions": actions,
                 # table rows: one per milestone, plus a heading row per action with several
                 "rows": len(milestones) + sum(1 for a in actions if not a["single"]),
@@ -208,51 +283,3 @@ def _revision(row: dict[str, Any], m: MilestoneStatus) -> dict[str, Any]:
         else None
     )
     return {**row, "original_due": m.due, "moved_days": moved, "reason": m.revision_reason}
-
-
-def summary(result: PlanStatus, options: Options) -> list[str]:
-    """The facts in sentences: "4 of 12 actions complete; 2 overdue, the oldest by 45 days"."""
-    done, of = result.progress
-    noun = "actions" if all(m.is_action for m in result.milestones) else "milestones"
-    if of == 1:
-        noun = noun[:-1]
-    overdue = result.overdue
-    first = f"{done} of {of} {noun} complete"
-    if overdue:
-        oldest = overdue[0].days_overdue or 0
-        first += f"; {len(overdue)} overdue, the oldest by {days(oldest)}"
-    elif of - done:
-        first += "; none overdue"
-    sentences = [first + "."]
-    soon = result.due_soon(options.due_within)
-    blocked = sum(1 for m in result.milestones if m.blocked)
-    extra = []
-    if soon:
-        extra.append(f"{len(soon)} due in the next {options.due_within} days")
-    if blocked:
-        extra.append(f"{blocked} blocked")
-    late = sum(1 for m in result.milestones if m.late)
-    if late:
-        extra.append(f"{late} completed late")
-    if extra:
-        sentences.append(_capital(_join(extra)) + ".")
-    apart = [
-        (len(result.apart("ongoing")), "ongoing"),
-        (len(result.apart("undetermined")), "without a date yet"),
-        (len(result.apart("dropped")), "dropped"),
-    ]
-    words = [f"{n} {what}" for n, what in apart if n]
-    if words:
-        sentences.append(f"Not rated (listed apart): {_join(words)}.")
-    revised = sum(1 for m in result.milestones if m.revised_due)
-    if revised:
-        sentences.append(f"{revised} re-baselined (see Revisions).")
-    return sentences
-
-
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]

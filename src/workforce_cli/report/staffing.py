@@ -11,6 +11,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from workforce_cli import output
+from workforce_cli.model import schedule
 from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.report import charts
 from workforce_cli.staffing import engine as staffing_report
@@ -56,12 +58,13 @@ def staffing_section(loaded: LoadedPlan, options: Options, output_format: str) -
         row["current_text"] = progress.current_text
         row["gap_text"] = progress.gap_text
         row["trajectory_text"] = progress.trajectory.text
+    anchor = schedule.anchor(loaded.plan)
     for row, measure in zip(measure_rows, result.measures, strict=True):
         row["baseline_text"] = _reading_text(row["baseline"], measure.amount)
         row["latest_text"] = _reading_text(row["latest"], measure.amount)
         target = row["target"]
         row["target_text"] = (
-            f"{measure.amount(target['value'])} by {target['by']}" if target else ""
+            f"{measure.amount(target['value'])} by {_by(target['by'], anchor)}" if target else ""
         )
     trend_charts: list[Markup] = []
     if output_format == "html":
@@ -69,13 +72,23 @@ def staffing_section(loaded: LoadedPlan, options: Options, output_format: str) -
             trend = _trend(progress, result.history)
             if trend is not None:
                 ident = f"{loaded.id}-trend-{i + 1}"
-                trend_charts.append(Markup(charts.trend_chart(trend, ident)))
+                wide = charts.trend_chart(trend, ident)
+                narrow = charts.trend_chart(trend, f"{ident}-narrow", charts.NARROW_TREND_BOX)
+                trend_charts.append(Markup(charts.pair(wide, narrow)))
     return {
         "staffing": data if result.history.snapshots or result.history.skipped else None,
         "targets": target_rows,
         "measures": measure_rows,
         "trend_charts": trend_charts,
     }
+
+
+def _by(text: str, anchor: date | None) -> str:
+    """A deadline as written, with the day it falls due where the words do not say it."""
+    end = schedule.end_of(text, anchor)
+    if end is None or text.strip() == output.day(end):
+        return text
+    return f"{output.day(end)} ({text})"
 
 
 def _reading_text(reading: dict[str, Any] | None, amount: Any) -> str:

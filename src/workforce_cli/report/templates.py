@@ -42,6 +42,17 @@ def pill(rating: str, word: str) -> Markup:
     return Markup(f'<span class="rag rag-{escape(rating)}">{escape(word)}</span>')
 
 
+def css_string(value: object) -> Markup:
+    """Text as a quoted CSS string (for `content:` in the print header): every character
+    that is not a letter, digit or space is a hex escape, so nothing can end the string or
+    the style element."""
+    text = " ".join(str(value).split())
+    body = "".join(
+        c if (c.isalnum() and c.isascii()) or c == " " else f"\\{ord(c):06x}" for c in text
+    )
+    return Markup(f'"{body}"')
+
+
 GLOBALS: dict[str, Any] = {"pill": pill}
 """Functions every template can call (a macro would cost a Jinja2 frame per table cell)."""
 
@@ -51,6 +62,7 @@ FILTERS: dict[str, Any] = {
     "number": output.number,
     "signed": output.signed,
     "days": output.days,
+    "css_string": css_string,
 }
 
 
@@ -178,7 +190,7 @@ def _where(err: BaseException, template: jinja2.Template) -> tuple[str, int | No
 
 def _message(err: BaseException) -> str:
     if isinstance(err, jinja2.UndefinedError):
-        return f"{err.message} (the report context is documented in the README)"
+        return f"{err.message} (the report context is documented in docs/templates.md)"
     if isinstance(err, jinja2.TemplateNotFound) and err.message == err.name:
         # Jinja2's words for a name with `..` in it are the name alone.
         return f"{err.name}: not found (templates include only files inside their folder)"

@@ -2,8 +2,9 @@
 
 `evaluate(loaded, as_of)` gathers a plan's snapshots up to the date (`staffing.history`),
 the change from the previous snapshot, its targets (`targets`) and measures (`measures`).
-`to_dict()` is the documented JSON of `wfplan staffing --format json` (README): keep it
-stable, add keys only. Counts and percentages are rounded to 2 decimals there.
+`to_dict()` is the documented JSON of `wfplan staffing --format json`
+(docs/output-formats.md): keep it stable, add keys only. Counts and percentages are rounded
+to 2 decimals there.
 """
 
 from __future__ import annotations

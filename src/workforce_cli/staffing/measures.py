@@ -1,11 +1,11 @@
-"""Measures (caseloads, time to appoint, turnover ...) as of a date (SPEC.md, "Metrics").
+"""Measures (caseloads, time to appoint, turnover ...) as of a date (docs/metrics.md).
 
 The latest actual is the last reading dated on or before the as-of date; the change is
 that actual minus the baseline. The state, in this order:
 
 * `no data`: no actual up to the as-of date; or no `better: lower|higher` (WF507), so
   better cannot be told from worse; or a target but no baseline to draw the line from;
-* `no target`: an actual but no target to judge it against (an addition to SPEC.md's
+* `no target`: an actual but no target to judge it against (an addition to the
   four states: Leeds' time to appoint fell from 13 to 8.5 weeks with no target set, and
   calling that "no data" or "off track" would mislead). The change from the baseline
   still says whether it moved the right way (`direction`);

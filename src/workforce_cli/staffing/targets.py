@@ -1,4 +1,4 @@
-"""Staffing targets as of a date: current value, gap, trajectory and state (SPEC.md, "Metrics").
+"""Staffing targets as of a date: current value, gap, trajectory and state (docs/metrics.md).
 
 A `permanent_share` target is a floor (at least), `agency_rate` and `vacancy_rate` targets
 are ceilings (at most); a ratio `80:20` is read for the target's metric. Only snapshots
@@ -17,7 +17,7 @@ dated on or before the as-of date count, and only the target's teams when it nam
   latest figure meets it); `missed` (its `by` date has passed); `on track` (projected on or
   before `by`); `at risk` otherwise.
 
-The last rule is a decision SPEC.md leaves open: a target that is not met and has no
+The last rule is a decision (docs/metrics.md, "Targets"): a target that is not met and has no
 projected date (one snapshot only, or a flat or worsening trend) is `at risk`, not `no
 data`. There are figures, and they show the target unmet with nothing yet to say it will
 be met in time; a workforce lead should see that flagged rather than greyed out. Its

@@ -1,4 +1,4 @@
-"""Milestones to RAG ratings as of a date, and the roll-up of each plan (SPEC.md, "Status").
+"""Milestones to RAG ratings as of a date, and the roll-up of each plan (docs/rag.md).
 
 The rules, as of a day `as_of`, with `due` the last day of the effective deadline's window
 (`revised_due` if set, else `due`; a month, season or year is due on its last day):

@@ -1,7 +1,7 @@
 """The values `wfplan status` computes: rated milestones, plan roll-ups, the whole report.
 
 Frozen dataclasses; each `to_dict()` is the documented JSON structure of
-`wfplan status --format json` (README, "wfplan status"): keep it stable, add keys only.
+`wfplan status --format json` (docs/output-formats.md): keep it stable, add keys only.
 Renderers (text, Markdown, the report templates) work from these values. The rules that
 produce them are in `engine.py`.
 """
