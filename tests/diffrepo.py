@@ -133,6 +133,16 @@ SCENARIOS: dict[str, dict[str, str | None]] = {
     "reordered": {PLAN_FILE: REORDERED},
     "renamed": {PLAN_FILE: None, "plans/2021/demo-plan.yaml": PLAN},
     "breaks-at-head": {PLAN_FILE: PLAN.replace("status: in_progress", "status: finished")},
+    # Everything else a reader cares about, in one edit: every class but progress and staffing.
+    "rewritten": {
+        PLAN_FILE: PLAN.replace("id: campaign-report", "id: members-report")
+        .replace("due: Mar 2022", "due: Apr 2022")
+        .replace("    owner: HR\n", "    owner: HR Resourcing\n    notes: Budget agreed\n")
+        .replace("title: Campaign launched\n", "title: Campaign launched online\n")
+        .replace("done_on: 2021-09-10", "done_on: 2021-08-30")
+        .replace("value: 85%", "value: 80%")
+        .replace("start: 2021-04-01", "start: 2021-03-01")
+    },
     "staffing": {
         PLAN_FILE: PLAN.replace("permanent: 20, agency: 5", "permanent: 21, agency: 4"),
         "plans/staffing/demo-2022-03.yaml": STAFFING_FILE,
@@ -173,4 +183,20 @@ def make_repo(root: Path, scenario: str, base: dict[str, str | None] | None = No
     apply(root, SCENARIOS[scenario])
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", scenario)
+    return root
+
+
+def make_pair(
+    root: Path, base: dict[str, str | None], head: dict[str, str | None], *, branch: str = "change"
+) -> Path:
+    """A repository with `base` committed on `main` and `head` applied on top on `branch`."""
+    root.mkdir(parents=True, exist_ok=True)
+    git(root, "-c", "init.defaultBranch=main", "init", "-q")
+    apply(root, base)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Base plan")
+    git(root, "checkout", "-q", "-b", branch)
+    apply(root, head)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "--allow-empty", "-m", "Change")
     return root

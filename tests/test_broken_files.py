@@ -196,7 +196,8 @@ def test_a_change_that_would_add_errors_is_refused_on_stderr(run: Run, workdir: 
     result = run("slip", "soon", "--to", "+1w", "--reason", "r")  # +1w needs period.start
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        "wfplan: error: the change would leave these errors, so nothing was written:\n"
+        "wfplan: error: the change would leave these errors (at lines of the file as it would "
+        "be written), so nothing was written:\n"
         'plans/good.yaml:12:18: error WF204 "+1w" is relative to the plan\'s start, but the plan '
         "has no `period.start`\n"
         "    hint: add `period: {start: ...}` with the date the plan starts\n"

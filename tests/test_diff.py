@@ -103,7 +103,8 @@ def test_fail_on_unfinished_removed(
     monkeypatch.chdir(repos["removed-unfinished"])
     result = run("diff", "main", "change", "--fail-on", "unfinished-removed", "-f", "github")
     assert result.exit_code == 1
-    assert result.stdout.startswith("::error file=plans/demo.yaml,line=8,col=5,")
+    # Shown at the first line after the deleted block, inside the pull request's diff.
+    assert result.stdout.startswith("::error file=plans/demo.yaml,line=20,col=1,")
     monkeypatch.chdir(repos["silent-slip"])
     assert run("diff", "main", "change", "--fail-on", "unfinished-removed").exit_code == 0
 
@@ -112,9 +113,9 @@ def test_bad_fail_on_is_a_usage_error(
     repos: dict[str, Path], run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(repos["silent-slip"])
-    result = run("diff", "main", "--fail-on", "slip")
+    result = run("diff", "main", "--fail-on", "slipped")
     assert result.exit_code == 2
-    assert "'slip' is not one of 'silent-slip', 'unfinished-removed'" in result.stderr
+    assert "'slipped' is not one of 'silent-slip', 'unfinished-removed', 'slip'," in result.stderr
 
 
 def test_head_defaults_to_the_working_tree(
@@ -187,14 +188,20 @@ def test_shallow_clone(tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
     monkeypatch.chdir(clone)
     missing = run("diff", "origin/main")
     assert missing.exit_code == 2
+    hint = "git fetch --depth=1 origin +refs/heads/main:refs/remotes/origin/main"
     assert missing.stderr == (
         'wfplan: error: unknown revision "origin/main": this is a shallow clone: fetch it '
-        "first, e.g. `git fetch --depth=1 origin origin/main`\n"
+        f"first, e.g. `{hint}`\n"
     )
-    git(clone, "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main")
+    git(clone, *hint.split()[1:])  # the command the hint gives works as given
     result = run("diff", "origin/main")
     expected = (GOLDEN / "silent-slip.txt").read_text("utf-8")
     assert result.stdout == expected.replace("main → change", "origin/main → working tree", 1)
+    branch = run("diff", "main")
+    hint = "git fetch --depth=1 origin +refs/heads/main:refs/heads/main"
+    assert branch.stderr.endswith(f"e.g. `{hint}`\n")
+    git(clone, *hint.split()[1:])
+    assert run("diff", "main").exit_code == 0
 
 
 def test_outside_git(workdir: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

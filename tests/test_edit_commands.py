@@ -322,8 +322,8 @@ def test_a_result_that_would_not_validate_is_not_written(run: Run, plan: Path) -
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith(
-        "wfplan: error: the change would leave these errors, so nothing was written:\n"
-        "plans/demo.yaml:14:22: error WF204"
+        "wfplan: error: the change would leave these errors (at lines of the file as it would "
+        "be written), so nothing was written:\nplans/demo.yaml:14:22: error WF204"
     )
     assert plan.read_bytes() == before
 

@@ -118,7 +118,7 @@ def test_diff_text(run: Run, hostile: Path) -> None:
     result = run("diff", "HEAD")
     _clean(result.stdout)
     assert (
-        'plans/p.yaml:8: deadline moved silently: a "Act \\x1b]8;;https://evil.example\\x1b\\click'
+        'deadline moved silently: a "Act \\x1b]8;;https://evil.example\\x1b\\click'
         '\\x1b]8;;\\x1b\\\\n::warning file=x.yaml::injected": due edited from 2021-01-31'
     ) in result.stdout
 

@@ -90,7 +90,8 @@ def test_json_format(run: Run, in_examples: Path) -> None:
         {
             "code": "WF101",
             "message": 'unknown key "milstones" in action "a1"',
-            "file": "negative/unknown-key.yaml",
+            # Machine formats name files from the repository root, not the current folder.
+            "file": "tests/examples/negative/unknown-key.yaml",
             "line": 8,
             "column": 5,
             "hint": 'did you mean "milestones"?',

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workforce_cli.diagnostics import CODES
 from workforce_cli.errors import UsageError
 
 DEFAULT_DUE_WITHIN = 28
 DEFAULT_RED_AFTER = 0
+SEVERITIES = ("error", "warning", "off")
 LABEL_KEYS = ("complete", "red", "amber", "green", "not_rated")
 
 
@@ -27,6 +29,8 @@ class Config:
     red_after: int = DEFAULT_RED_AFTER
     labels: dict[str, str] = field(default_factory=dict)
     templates: Path | None = None
+    severity: dict[str, str] = field(default_factory=dict)
+    """Code -> "error", "warning" or "off": the repository's own rule severities."""
     source: Path | None = None
     """The file the configuration came from, if any."""
 
@@ -75,7 +79,7 @@ def load(start: Path | None = None) -> Config:
 
 
 def parse(table: dict[str, Any], path: Path) -> Config:
-    known = ("paths", "due_within", "red_after", "labels", "templates")
+    known = ("paths", "due_within", "red_after", "labels", "templates", "severity")
     for key in table:
         if key not in known:
             close = difflib.get_close_matches(key, known, n=1)
@@ -100,6 +104,17 @@ def parse(table: dict[str, Any], path: Path) -> Config:
     templates = table.get("templates")
     if templates is not None and not isinstance(templates, str):
         raise UsageError(f"{path}: `templates` must be a folder or file path")
+    severity = table.get("severity", {})
+    if not isinstance(severity, dict) or not all(v in SEVERITIES for v in severity.values()):
+        raise UsageError(
+            f'{path}: `severity` maps codes to "error", "warning" or "off", '
+            'such as {WF205 = "error"}'
+        )
+    for code in severity:
+        if code not in CODES:
+            close = difflib.get_close_matches(code, list(CODES), n=1)
+            hint = f'did you mean "{close[0]}"?' if close else "codes are listed in the README"
+            raise UsageError(f'{path}: `severity` names the unknown code "{code}"; {hint}')
     if templates and not (base / templates).resolve().is_relative_to(base.resolve()):
         # Part of the repository: a cloned repository must not make wfplan read
         # /etc/passwd or a file in the home folder into a report (links included).
@@ -109,6 +124,7 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         )
     return Config(
         paths=tuple(relative(base / p) for p in paths),
+        severity=dict(severity),
         due_within=_days(table, "due_within", DEFAULT_DUE_WITHIN, path),
         red_after=_days(table, "red_after", DEFAULT_RED_AFTER, path),
         labels=dict(labels),

@@ -54,6 +54,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "WF506": ("error", "staffing file unit differs from its plan's"),
     "WF507": ("warning", "measure has figures but no better: lower|higher"),
     "WF508": ("error", "as_of of a snapshot or reading, or a target's by, is ongoing or tbc"),
+    "WF601": ("error", "suppression comment without a reason, or naming no known code"),
+    "WF602": ("warning", "suppression comment that suppresses nothing"),
 }
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from workforce_cli.dates import Window, format_window
 
@@ -138,6 +140,54 @@ def github_data(text: str) -> str:
 
 def github_property(text: str) -> str:
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# GitHub shows at most 10 error, 10 warning and 10 notice annotations of a step and drops
+# the rest without a word (docs.github.com: "Workflow commands", annotation limits).
+GITHUB_CAP = 10
+GithubLevel = Literal["error", "warning", "notice"]
+_LEVELS: tuple[GithubLevel, ...] = ("error", "warning", "notice")
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One GitHub Actions workflow command (`::error file=…,line=…,col=…,title=…::message`)."""
+
+    level: GithubLevel
+    file: str
+    line: int
+    column: int
+    title: str
+    message: str
+
+    def command(self) -> str:
+        where = (
+            f"file={github_property(self.file)},line={self.line},col={self.column},"
+            f"title={github_property(self.title)}"
+        )
+        return f"::{self.level} {where}::{github_data(self.message)}"
+
+
+def github_commands(annotations: Iterable[Annotation], rest: str) -> list[str]:
+    """The commands GitHub will show: most severe first, each level capped, then one notice
+    with the count of those left out (`rest` says where to read them all)."""
+    by_level: dict[str, list[Annotation]] = {level: [] for level in _LEVELS}
+    for annotation in annotations:
+        by_level[annotation.level].append(annotation)
+    kept = [*by_level["error"][:GITHUB_CAP], *by_level["warning"][:GITHUB_CAP]]
+    dropped = sum(max(0, len(by_level[level]) - GITHUB_CAP) for level in ("error", "warning"))
+    notices = by_level["notice"]
+    room = GITHUB_CAP - 1 if dropped or len(notices) > GITHUB_CAP else GITHUB_CAP
+    kept += notices[:room]
+    dropped += max(0, len(notices) - room)
+    lines = [a.command() for a in kept]
+    if dropped:
+        message = (
+            f"{plural(dropped, 'more finding')} not shown: GitHub shows {GITHUB_CAP} errors, "
+            f"{GITHUB_CAP} warnings and {GITHUB_CAP} notices per step; {rest}"
+        )
+        lines.append(f"::notice title=wfplan::{github_data(message)}")
+    return lines
 
 
 # --- CSV --------------------------------------------------------------------------------------

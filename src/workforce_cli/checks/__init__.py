@@ -5,5 +5,5 @@ passed it and look at what a schema cannot: references, dates, status rules and 
 `engine.check_repository` runs them all; `render` prints what they find.
 """
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif", "gitlab")
 """The output formats of `wfplan validate` (`render.FORMATTERS` has one printer each)."""

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
-from workforce_cli.diagnostics import Diagnostic, count
-from workforce_cli.output import github_data, github_property, plural, visible
+from workforce_cli.checks import reports
+from workforce_cli.diagnostics import CODES, Diagnostic, count
+from workforce_cli.output import Annotation, github_commands, md, plural, visible
 
 
 def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
@@ -34,19 +35,73 @@ def format_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def rooted(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics with their files relative to the repository root (machine formats)."""
+    base = reports.root()
+    return [replace(d, file=reports.relative(d.file, base)) for d in diagnostics]
+
+
 def format_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    return json.dumps([asdict(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+    data = [asdict(d) for d in rooted(diagnostics)]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+RULES = [
+    reports.Rule(
+        code,
+        text,
+        f"{code} ({severity}): {text}. `wfplan validate` prints each one as "
+        "file:line:col: severity CODE message, with a hint where one helps; the README's "
+        "table of diagnostic codes lists them all.",
+        "error" if severity == "error" else "warning",
+    )
+    for code, (severity, text) in CODES.items()
+]
+
+
+def findings(diagnostics: Sequence[Diagnostic]) -> list[reports.Finding]:
+    """Diagnostics as CI findings: root-relative paths, fingerprints stable across edits."""
+    base, read = reports.root(), reports.line_reader()
+    paths = [reports.relative(d.file, base) for d in diagnostics]
+    keys = [
+        (d.code, path, d.message, read(d.file, d.line))
+        for d, path in zip(diagnostics, paths, strict=True)
+    ]
+    return [
+        reports.Finding(
+            d.code,
+            "error" if d.severity == "error" else "warning",
+            f"{d.message} ({d.hint})" if d.hint else d.message,
+            path,
+            d.line,
+            d.column,
+            fingerprint,
+        )
+        for d, path, fingerprint in zip(diagnostics, paths, reports.fingerprints(keys), strict=True)
+    ]
+
+
+def format_sarif(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    return reports.sarif(findings(diagnostics), RULES, "wfplan validate")
+
+
+def format_gitlab(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    return reports.gitlab(findings(diagnostics))
 
 
 def format_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    lines = []
-    for d in diagnostics:
-        message = f"{d.message} ({d.hint})" if d.hint else d.message
-        properties = (
-            f"file={github_property(d.file)},line={d.line},col={d.column},"
-            f"title={github_property(d.code)}"
+    annotations = [
+        Annotation(
+            d.severity,
+            d.file,
+            d.line,
+            d.column,
+            d.code,
+            f"{d.message} ({d.hint})" if d.hint else d.message,
         )
-        lines.append(f"::{d.severity} {properties}::{github_data(message)}")
+        for d in rooted(diagnostics)
+    ]
+    lines = github_commands(annotations, "the job summary or `wfplan validate` lists them all")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
 
@@ -55,4 +110,18 @@ FORMATTERS: dict[str, Callable[[Sequence[Diagnostic], int], str]] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,
+    "sarif": format_sarif,
+    "gitlab": format_gitlab,
 }
+
+
+def step_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    """The Markdown job summary of `--format github`: every finding, none capped."""
+    lines = [f"### wfplan validate: {md(summary(diagnostics, files))}", ""]
+    if diagnostics:
+        lines += ["| Where | Severity | Code | Message |", "| --- | --- | --- | --- |"]
+        for d in rooted(diagnostics):
+            message = f"{d.message} ({d.hint})" if d.hint else d.message
+            where = f"{md(d.file)}:{d.line}:{d.column}"
+            lines.append(f"| {where} | {d.severity} | {d.code} | {md(message)} |")
+    return "\n".join(lines) + "\n"

@@ -16,7 +16,17 @@ from workforce_cli.commands.options import (
     PathsArg,
     format_option,
 )
+from workforce_cli.edit import FORMATS as EDIT_FORMATS
 from workforce_cli.importing import FORMATS as IMPORT_FORMATS
+
+EditFormat = Annotated[
+    str,
+    format_option(
+        EDIT_FORMATS,
+        "text (the change as a diff) or json (what changed: file, plan, id, field, before, "
+        "after; for scripts and bots).",
+    ),
+]
 
 NewStatus = Literal["not_started", "in_progress", "blocked", "dropped", "done"]
 
@@ -36,6 +46,7 @@ def done(
     ] = None,
     plan: EditPlanOption = None,
     dry_run: DryRunOption = False,
+    output_format: EditFormat = "text",
 ) -> int:
     """Mark a milestone done: writes `status: done` and `done_on`, and nothing else.
 
@@ -44,7 +55,7 @@ def done(
     """
     from workforce_cli.commands import done as command
 
-    return command.run(item_id, paths, on, plan, dry_run)
+    return command.run(item_id, paths, on, plan, dry_run, output_format)
 
 
 @app.command(name="set-status")
@@ -56,6 +67,7 @@ def set_status(
     paths: PathsArg = None,
     plan: EditPlanOption = None,
     dry_run: DryRunOption = False,
+    output_format: EditFormat = "text",
 ) -> int:
     """Set a milestone's status; re-opening a done milestone removes its done_on.
 
@@ -63,7 +75,7 @@ def set_status(
     """
     from workforce_cli.commands import set_status as command
 
-    return command.run(item_id, status, paths, plan, dry_run)
+    return command.run(item_id, status, paths, plan, dry_run, output_format)
 
 
 @app.command()
@@ -76,6 +88,7 @@ def slip(
     paths: PathsArg = None,
     plan: EditPlanOption = None,
     dry_run: DryRunOption = False,
+    output_format: EditFormat = "text",
 ) -> int:
     """Re-baseline a deadline: writes revised_due and revision_reason; `due` is kept.
 
@@ -83,7 +96,7 @@ def slip(
     """
     from workforce_cli.commands import slip as command
 
-    return command.run(item_id, paths, to, reason, plan, dry_run)
+    return command.run(item_id, paths, to, reason, plan, dry_run, output_format)
 
 
 snapshot_app = typer.Typer(
@@ -119,6 +132,7 @@ def snapshot_add(
         ),
     ] = None,
     dry_run: DryRunOption = False,
+    output_format: EditFormat = "text",
 ) -> int:
     """Append a staffing snapshot from a CSV file (an HR system's or Excel's export).
 
@@ -127,7 +141,7 @@ def snapshot_add(
     """
     from workforce_cli.commands import snapshot as command
 
-    return command.add(csv_file, paths, plan, as_of, into, dry_run)
+    return command.add(csv_file, paths, plan, as_of, into, dry_run, output_format)
 
 
 @app.command()
@@ -151,11 +165,12 @@ def new(
             show_default=False,
         ),
     ] = None,
+    output_format: EditFormat = "text",
 ) -> int:
     """Start a new plan file from the template; it validates clean and never overwrites."""
     from workforce_cli.commands import new as command
 
-    return command.run(plan_id, title, organisation, output)
+    return command.run(plan_id, title, organisation, output, output_format)
 
 
 @app.command(name="import")

@@ -35,10 +35,35 @@ def validate(
         str,
         format_option(
             VALIDATE_FORMATS,
-            "text (file:line:col: error CODE message), json, or github (Actions annotations).",
+            "text (file:line:col: error CODE message), json, github (Actions annotations and a "
+            "job summary), sarif (SARIF 2.1.0, for code scanning) or gitlab (Code Quality).",
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option(help="Warnings fail the check too.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Report only findings not recorded in this file (see --update-baseline).",
+            show_default=False,
+        ),
+    ] = None,
+    tracked: Annotated[
+        bool,
+        typer.Option(
+            "--tracked",
+            help="Only files git tracks or has staged: untracked drafts are left out "
+            "(for pre-commit).",
+        ),
+    ] = False,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline",
+            help="Record today's findings in the --baseline file (default: "
+            "wfplan-baseline.json) and exit 0.",
+        ),
+    ] = False,
 ) -> int:
     """Check plan and staffing files: schema, ids, references, dates, status rules, totals.
 
@@ -47,7 +72,7 @@ def validate(
     """
     from workforce_cli.commands import validate as command
 
-    return command.run(paths, output_format, strict)
+    return command.run(paths, output_format, strict, baseline, update_baseline, tracked)
 
 
 @app.command()
@@ -58,11 +83,19 @@ def schema(
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 if the schemas in --output are stale.")
     ] = False,
+    missing_ok: Annotated[
+        bool,
+        typer.Option(
+            "--missing-ok",
+            help="With --check: pass when the --output folder does not exist (a plan "
+            "repository that keeps no schemas).",
+        ),
+    ] = False,
 ) -> int:
     """Write the JSON Schema of plan and staffing files (for editors and other tools)."""
     from workforce_cli.commands import schema as command
 
-    return command.run(output, check)
+    return command.run(output, check, missing_ok)
 
 
 FailOn = Literal["red", "amber"]
@@ -226,9 +259,22 @@ def report(
 
 
 class DiffFailOn(StrEnum):
-    # An Enum, not a Literal: this typer takes no list of Literal.
+    """diff.results.FAIL_ON, spelt out so `wfplan --help` loads no plan code (a test
+    keeps the two the same). An Enum, not a Literal: this typer takes no list of Literal."""
+
     SILENT_SLIP = "silent-slip"
     UNFINISHED_REMOVED = "unfinished-removed"
+    SLIP = "slip"
+    SCHEDULE = "schedule"
+    SCOPE = "scope"
+    OWNERSHIP = "ownership"
+    PROGRESS = "progress"
+    TARGET_WEAKENED = "target-weakened"
+    TARGET = "target"
+    MEASURE = "measure"
+    STAFFING = "staffing"
+    RECORD_CORRECTION = "record-correction"
+    OTHER = "other"
 
 
 @app.command()
@@ -252,18 +298,29 @@ def diff(
         str,
         format_option(
             DIFF_FORMATS,
-            "text, markdown (for a pull-request comment), json, or github (annotations).",
+            "text, markdown (for a pull-request comment), json, github (annotations and a job "
+            "summary), sarif (SARIF 2.1.0, for code scanning) or gitlab (Code Quality).",
         ),
     ] = "text",
     fail_on: Annotated[
         list[DiffFailOn] | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 if a due is moved later in place (silent-slip) or an unfinished "
-            "milestone is removed (unfinished-removed). Repeatable.",
+            help="Exit 1 if a deadline moves later with no new reason (silent-slip), an "
+            "unfinished milestone is removed (unfinished-removed), or a change of a class "
+            "occurs: slip, schedule, scope, ownership, progress, target-weakened, target, "
+            "measure, staffing, record-correction, other. Repeatable.",
             show_default=False,
         ),
     ] = None,
+    textconv: Annotated[
+        bool,
+        typer.Option(
+            "--textconv",
+            help="Print the plan file BASE as plan-level facts, one a line, for git's "
+            "textconv (see the README: git diff and git log -p then show plan changes).",
+        ),
+    ] = False,
 ) -> int:
     """What a change does to the plans between two git revisions.
 
@@ -274,6 +331,8 @@ def diff(
     """
     from workforce_cli.commands import diff as command
 
+    if textconv:
+        return command.textconv(base, head_and_paths or [])
     return command.run(base, head_and_paths or [], output_format, [c.value for c in fail_on or []])
 
 

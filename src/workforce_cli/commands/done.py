@@ -12,7 +12,12 @@ from workforce_cli.edit.workspace import find_milestone
 
 
 def run(
-    item_id: str, paths: list[Path] | None, on: str | None, plan: str | None, dry_run: bool
+    item_id: str,
+    paths: list[Path] | None,
+    on: str | None,
+    plan: str | None,
+    dry_run: bool,
+    output_format: str = "text",
 ) -> int:
     if on is None:
         # Today, or the day WFPLAN_AS_OF names (so scripts and tests are reproducible).
@@ -23,4 +28,5 @@ def run(
         paths,
         lambda ws: [marking.done(ws, find_milestone(ws, item_id, plan), done_on)],
         dry_run,
+        output_format,
     )

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 from workforce_cli import config, safewrite
+from workforce_cli.checks import reports
 from workforce_cli.checks.render import FORMATTERS
-from workforce_cli.edit import newplan
+from workforce_cli.edit import fields, newplan
 from workforce_cli.errors import UsageError
 
 
-def run(plan_id: str, title: str, organisation: str | None, output: Path | None) -> int:
+def run(
+    plan_id: str,
+    title: str,
+    organisation: str | None,
+    output: Path | None,
+    output_format: str = "text",
+) -> int:
     newplan.check_id(plan_id)
     settings = config.load()
     folders = list(settings.paths) or [Path("plans")]
@@ -34,5 +42,17 @@ def run(plan_id: str, title: str, organisation: str | None, output: Path | None)
         safewrite.write(target, content.encode("utf-8"), None)
     except safewrite.StaleFile as err:
         raise UsageError(f"{err}; choose another --output") from None
+    if output_format == "json":
+        where = reports.relative(str(target), reports.root())
+        records = fields.changes(target, None, content.encode("utf-8"), where)
+        document = {
+            "written": True,
+            "dry_run": False,
+            "changes": records,
+            "errors": [],
+            "refused": None,
+        }
+        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return 0
     sys.stdout.write(f"created {target}: plan {plan_id}; check it with `wfplan validate`\n")
     return 0

@@ -10,10 +10,16 @@ from workforce_cli.edit.workspace import find_milestone
 
 
 def run(
-    item_id: str, status: str, paths: list[Path] | None, plan: str | None, dry_run: bool
+    item_id: str,
+    status: str,
+    paths: list[Path] | None,
+    plan: str | None,
+    dry_run: bool,
+    output_format: str = "text",
 ) -> int:
     return run_change(
         paths,
         lambda ws: [marking.set_status(ws, find_milestone(ws, item_id, plan), status)],
         dry_run,
+        output_format,
     )

@@ -16,10 +16,12 @@ def run(
     reason: str,
     plan: str | None,
     dry_run: bool,
+    output_format: str = "text",
 ) -> int:
     revised = marking.check_date("--to", to)
     return run_change(
         paths,
         lambda ws: [marking.slip(ws, find_milestone(ws, item_id, plan), revised, reason)],
         dry_run,
+        output_format,
     )

@@ -19,6 +19,7 @@ def add(
     as_of: str,
     into: Path | None,
     dry_run: bool,
+    output_format: str = "text",
 ) -> int:
     check_date("--as-of", as_of)
     try:
@@ -31,4 +32,6 @@ def add(
         sys.stderr.write("".join(f"wfplan: error: {p}\n" for p in problems.problems))
         sys.stderr.write("wfplan: nothing written\n")
         return 1
-    return run_change(paths, lambda ws: [snapshot_add.add(ws, plan, as_of, rows, into)], dry_run)
+    return run_change(
+        paths, lambda ws: [snapshot_add.add(ws, plan, as_of, rows, into)], dry_run, output_format
+    )

@@ -6,16 +6,42 @@ import sys
 from pathlib import Path
 
 from workforce_cli import config
+from workforce_cli.checks import baseline
 from workforce_cli.checks.engine import check_repository
-from workforce_cli.checks.render import FORMATTERS
+from workforce_cli.checks.render import FORMATTERS, step_summary
+from workforce_cli.commands.summary import write_step_summary
 from workforce_cli.diagnostics import count
+from workforce_cli.output import plural
+from workforce_cli.read import git
 from workforce_cli.read import loader as loading
 
 
-def run(paths: list[Path] | None, output_format: str, strict: bool) -> int:
+def run(
+    paths: list[Path] | None,
+    output_format: str,
+    strict: bool,
+    baseline_file: Path | None = None,
+    update_baseline: bool = False,
+    tracked: bool = False,
+) -> int:
     settings = config.load()
-    repository = loading.load(config.plan_paths(paths, settings))
-    diagnostics = check_repository(repository)
+    read = config.plan_paths(paths, settings)
+    repository = loading.load(git.tracked(read) if tracked else read)
+    diagnostics = check_repository(repository, settings.severity)
+    if update_baseline:
+        where = baseline_file or baseline.DEFAULT
+        written = baseline.write(where, diagnostics)
+        sys.stderr.write(f"wfplan: recorded {plural(written, 'finding')} in {where}\n")
+        diagnostics = []
+    elif baseline_file is not None:
+        found = baseline.split(diagnostics, baseline.load(baseline_file))
+        diagnostics = found.new
+        note = f"{plural(found.known, 'known finding')} in {baseline_file} not shown"
+        if found.fixed:
+            note += f"; {found.fixed} of its entries are fixed (--update-baseline drops them)"
+        sys.stderr.write(f"wfplan: {note}\n")
     sys.stdout.write(FORMATTERS[output_format](diagnostics, len(repository.files)))
+    if output_format == "github":
+        write_step_summary(step_summary(diagnostics, len(repository.files)))
     errors, warnings = count(diagnostics)
     return 1 if errors or (strict and warnings) else 0

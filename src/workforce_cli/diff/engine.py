@@ -11,13 +11,15 @@ snapshots, including those in untouched files, to give the change in permanent s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workforce_cli.checks import policy
 from workforce_cli.checks.engine import CHECKS
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.diff.compare import compare, unfinished
+from workforce_cli.diff.common import shown, unfinished
+from workforce_cli.diff.compare import compare
 from workforce_cli.diff.results import Change, Diff, Failure, Place, PlanDiff, PlanState
 from workforce_cli.model.walk import milestones
 from workforce_cli.read import loader as loading
@@ -35,17 +37,29 @@ class _Unit:
     files: list[str] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
 
-    def failure(self, *, semantic: bool) -> Failure | None:
+    def failure(
+        self,
+        *,
+        semantic: bool,
+        side: _Side | None = None,
+        severities: Mapping[str, str] | None = None,
+    ) -> Failure | None:
         """The errors that keep this plan from being compared; `semantic` adds the checks' errors.
 
         The base revision is read without the semantic checks: it is what was merged, a
         problem in it is not this change's, and checking both sides would double the cost
-        of a diff over a large corpus. Its schema and YAML errors still count.
+        of a diff over a large corpus. Its schema and YAML errors still count. The head is
+        checked as `wfplan validate` checks it: its files' suppressions and the configured
+        `severities` apply.
         """
         errors = list(self.errors)
-        if semantic and self.loaded is not None:
-            found = (d for check in CHECKS for d in check(self.loaded))
-            errors.extend(d for d in found if d.severity == "error")
+        if semantic and side is not None:
+            found = list(self.errors)
+            if self.loaded is not None:
+                found += [d for check in CHECKS for d in check(self.loaded)]
+            sources = [s for s in side.repository.files if s.display in self.files]
+            applied = policy.apply(found, sources, severities or {})
+            errors = [d for d in applied if d.severity == "error"]
         if self.loaded is not None and not errors:
             return None
         errors.sort(key=lambda d: d.sort_key)
@@ -103,15 +117,22 @@ def _fingerprint(side: _Side, unit: _Unit) -> tuple[str, ...]:
 
 
 def diff(
-    base_files: Sequence[FileAt], head_files: Sequence[FileAt], base: str, head: str | None
+    base_files: Sequence[FileAt],
+    head_files: Sequence[FileAt],
+    base: str,
+    head: str | None,
+    severities: Mapping[str, str] | None = None,
 ) -> Diff:
     """Compare the plans in two sets of files; `head` None stands for the working tree."""
     base_side, head_side = _read(base_files), _read(head_files)
     old, new = _units(base_side, head_side), _units(head_side, base_side)
     results: list[PlanDiff] = []
+    relaid: list[str] = []
     for key in sorted(old.keys() | new.keys()):
         was, now = old.get(key), new.get(key)
-        head_failure = now.failure(semantic=True) if now else None
+        head_failure = (
+            now.failure(semantic=True, side=head_side, severities=severities) if now else None
+        )
         touched = (
             was is None
             or now is None
@@ -121,9 +142,46 @@ def diff(
             continue
         base_failure = was.failure(semantic=False) if was and touched else None
         result = _plan_diff(key, was, now, base_failure, head_failure, touched)
+        if was and now and result.state == "changed" and not (base_failure or head_failure):
+            result.changes.extend(_staffing_files(base_side, head_side, was, now))
         if result.changes or result.base_failure or result.head_failure:
             results.append(result)
-    return Diff(base, head, results)
+        elif touched:
+            relaid.append(result.name)
+    return Diff(base, head, results, relaid)
+
+
+def _staffing_files(old: _Side, new: _Side, was: _Unit, now: _Unit) -> list[Change]:
+    """A staffing file's own fields (its unit, its notes), matched by path: its snapshots
+    are compared with the plan's."""
+    before = {
+        d.source.display: d for d in old.repository.staffing_files if d.source.display in was.files
+    }
+    found = []
+    for doc in new.repository.staffing_files:
+        if doc.source.display not in now.files or doc.source.display not in before:
+            continue
+        prior = before[doc.source.display].staffing
+        differ = [n for n in ("unit", "notes") if getattr(prior, n) != getattr(doc.staffing, n)]
+        if differ:
+            line, column = doc.source.locate(
+                (differ[0],) if getattr(doc.staffing, differ[0]) else ()
+            )
+            details = tuple(
+                f"{n} {shown(getattr(prior, n))} → {shown(getattr(doc.staffing, n))}"
+                for n in differ
+            )
+            where = Place(doc.source.display, line, column)
+            found.append(
+                Change(
+                    "field_changed",
+                    doc.staffing.plan,
+                    f"staffing file {doc.source.display}",
+                    where,
+                    details=details,
+                )
+            )
+    return found
 
 
 def _plan_diff(

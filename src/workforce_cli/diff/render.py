@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from workforce_cli.diff.results import KINDS, ORDER, Change, Diff, Failure, PlanDiff
+from workforce_cli.diff import ci
+from workforce_cli.diff.results import CLASSES, KINDS, ORDER, Change, Diff, Failure, PlanDiff
 from workforce_cli.output import (
+    Annotation,
+    GithubLevel,
     days,
-    github_data,
-    github_property,
+    github_commands,
     md,
     plural,
     visible,
@@ -29,16 +31,16 @@ MARKER = "<!-- wfplan-diff -->"
 """Ends the Markdown, so a workflow can find its own earlier comment to update."""
 
 
+def _moved(value: int) -> str:
+    return days(value, signed=True)
+
+
 def _span(values: Sequence[int | None]) -> str:
     known = sorted(v for v in values if v is not None)
     parts = []
     if known:
         low, high = known[0], known[-1]
-        parts.append(
-            days(low, signed=True)
-            if low == high
-            else f"{days(low, signed=True)[:-5]} to {days(high, signed=True)}"
-        )
+        parts.append(_moved(low) if low == high else f"{_moved(low)[:-5]} to {_moved(high)}")
     if None in values:
         parts.append(f"{values.count(None)} to no date")
     return f" ({'; '.join(parts)})" if parts else ""
@@ -56,18 +58,27 @@ def summary(diff: Diff) -> str:
     was_broken = [p for p in diff.plans if p.base_failure is not None]
     if was_broken:
         parts.append(f"{plural(len(was_broken), 'plan')} failed to load at the base revision")
-    for kind, (one, many) in KINDS.items():
+    for kind, (one, many, _) in KINDS.items():
         found = diff.changes(kind)
         if not found:
             continue
         text = f"{len(found)} {one if len(found) == 1 else many}"
-        if kind in ("silent_slip", "recorded_slip"):
+        if kind in _SPANNED:
             text += _span([c.days for c in found])
         left = sum(len(c.unfinished) for c in found)
         if left:
             text += f" ({left} unfinished)"
         parts.append(text)
-    return ", ".join(parts) if parts else "no changes to plans"
+    if parts:
+        return ", ".join(parts)
+    if diff.relaid:
+        count = len(diff.relaid)
+        whose = "1 plan's files" if count == 1 else f"{count} plans' files"
+        return f"no changes to plans ({whose} edited: comments, layout or order)"
+    return "no changes to plans"
+
+
+_SPANNED = ("silent_slip", "reslipped", "anchor_slip", "recorded_slip")
 
 
 def share(value: float) -> str:
@@ -79,6 +90,25 @@ def label(change: Change) -> str:
     if change.kind == "milestone_removed" and change.unfinished:
         return "unfinished milestone removed"
     return KINDS[change.kind][0]
+
+
+_JOINED = (
+    "title_changed",
+    "owner_changed",
+    "timescale_changed",
+    "depends_on_changed",
+    "field_changed",
+    "period_changed",
+    "review_postponed",
+    "review_changed",
+    "target_changed",
+    "target_weakened",
+    "measure_changed",
+    "measure_target_weakened",
+    "reading_added",
+    "reading_corrected",
+    "done_on_changed",
+)
 
 
 def _points(change: Change) -> str:
@@ -95,9 +125,24 @@ def _points(change: Change) -> str:
 def detail(change: Change) -> str:
     """What changed, in words, without the kind's label or the item's title."""
     k = change.kind
-    moved = f" ({days(change.days, signed=True)})" if change.days is not None else ""
-    if k in ("plan_added", "action_added"):
+    moved = f" ({_moved(change.days)})" if change.days is not None else ""
+    if k in ("plan_added", "action_added") or k in _JOINED:
         return "; ".join(change.details)
+    if k == "renamed":
+        return f"id {change.before} → {change.after} ({change.details[0]})"
+    if k in ("anchor_slip", "anchor_moved"):
+        unrecorded = " with no revised_due and revision_reason" if k == "anchor_slip" else ""
+        return (
+            f"{change.reason} now ends {change.after}, not {change.before}{moved}"
+            + ("," if unrecorded else "")
+            + unrecorded
+        )
+    if k == "done_due_changed":
+        return f"due edited from {change.before} to {change.after}{moved} {change.reason}"
+    if k == "reslipped":
+        return (
+            f'revised_due {change.before} → {change.after}{moved}, reason still "{change.reason}"'
+        )
     if k in ("plan_removed", "action_removed"):
         return f"unfinished: {', '.join(change.unfinished)}" if change.unfinished else ""
     if k == "completed":
@@ -117,8 +162,6 @@ def detail(change: Change) -> str:
         return f"revised_due {change.before} withdrawn; due {change.after} applies{moved}"
     if k in ("target_added", "target_removed"):
         return change.after or change.before or ""
-    if k == "target_changed":
-        return "; ".join(change.details)
     if k == "snapshot_changed":
         return "; ".join((*change.details, _points(change)))
     if k == "snapshot_added":
@@ -150,6 +193,21 @@ def _sorted(plan: PlanDiff) -> list[Change]:
     return sorted(plan.changes, key=lambda c: (ORDER[c.kind], c.place.line if c.place else 0, c.id))
 
 
+def code(text: str) -> str:
+    """A revision or id as a Markdown code span: shown verbatim, never backslash-escaped.
+
+    Inside a code span backslashes are literal (`HEAD~1` would show as HEAD\\~1), so
+    nothing is escaped; a backtick in the text takes a longer fence, as CommonMark says.
+    A pipe is the one character a table cell still needs escaped.
+    """
+    text = " ".join(text.split()).replace("|", "\\|")
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
+
+
 def _head(diff: Diff) -> str:
     return diff.head or WORKING_TREE
 
@@ -169,7 +227,7 @@ def text(diff: Diff, fail_on: tuple[str, ...]) -> str:
             where = f"{visible(c.place.file)}:{c.place.line}: " if c.place else ""
             words = visible(detail(c))
             lines.append(
-                f'  {where}{label(c)}: {c.id} "{visible(c.title)}"'
+                f'  {where}[{c.cls}] {label(c)}: {c.id} "{visible(c.title)}"'
                 + (f": {words}" if words else "")
             )
     return visible_lines("\n".join(lines) + "\n")
@@ -179,10 +237,12 @@ def text(diff: Diff, fail_on: tuple[str, ...]) -> str:
 
 
 def markdown(diff: Diff, fail_on: tuple[str, ...]) -> str:
-    head = md(_head(diff)) if not diff.head else f"`{md(diff.head)}`"
-    lines = [f"**wfplan diff:** {md(summary(diff))} (`{md(diff.base)}` → {head})"]
+    head = md(_head(diff)) if not diff.head else code(diff.head)
+    lines = [f"**wfplan diff:** {md(summary(diff))} ({code(diff.base)} → {head})"]
     for plan in diff.plans:
-        serious = plan.head_failure or any(c.fails for c in plan.changes)
+        serious = plan.head_failure or any(
+            c.serious or set(c.fails) & set(fail_on) for c in plan.changes
+        )
         failed = plan.head_failure or plan.base_failure
         count = "not compared" if failed else plural(len(plan.changes), "change")
         title = f" {html.escape(plan.title, quote=False)}" if plan.title else ""
@@ -196,11 +256,15 @@ def markdown(diff: Diff, fail_on: tuple[str, ...]) -> str:
             lines.append(f"**{md(failure)}**")
             lines.append("")
         if plan.changes:
-            lines += ["| Change | Item | Detail | Where |", "| --- | --- | --- | --- |"]
+            lines += [
+                "| Class | Change | Item | Detail | Where |",
+                "| --- | --- | --- | --- | --- |",
+            ]
             for c in _sorted(plan):
                 where = f"{md(c.place.file)}:{c.place.line}" if c.place else ""
-                item = f"`{md(c.id)}` {md(c.title)}"
-                lines.append(f"| {md(label(c))} | {item} | {md(detail(c))} | {where} |")
+                item = f"{code(c.id)} {md(c.title)}"
+                cells = (md(c.cls), md(label(c)), item, md(detail(c)), where)
+                lines.append(f"| {' | '.join(cells)} |")
             lines.append("")
         lines.append("</details>")
     lines += ["", MARKER]
@@ -215,6 +279,7 @@ def _change_json(change: Change) -> dict[str, Any]:
     place = data.pop("place")
     data = {
         "kind": data.pop("kind"),
+        "class": change.cls,
         **(place or {"file": None, "line": None, "column": None}),
         **data,
     }
@@ -234,12 +299,15 @@ def _failure_json(failure: Failure | None) -> dict[str, Any] | None:
 
 
 def as_json(diff: Diff, fail_on: tuple[str, ...]) -> str:
+    diff = ci.rooted(diff)
     document = {
         "base": diff.base,
         "head": diff.head,
         "summary": summary(diff),
         "failing": diff.failing(fail_on),
         "counts": {kind: len(diff.changes(kind)) for kind in KINDS},
+        "classes": {name: sum(1 for c in diff.changes() if c.cls == name) for name in CLASSES},
+        "relaid": diff.relaid,
         "plans": [
             {
                 "id": plan.plan_id,
@@ -259,41 +327,47 @@ def as_json(diff: Diff, fail_on: tuple[str, ...]) -> str:
 # --- github -------------------------------------------------------------------------------
 
 
-def _command(level: str, file: str, line: int, column: int, title: str, message: str) -> str:
-    where = f"file={github_property(file)},line={line},col={column}"
-    return f"::{level} {where},title={github_property(title)}::{github_data(message)}"
-
-
-def github(diff: Diff, fail_on: tuple[str, ...]) -> str:
-    lines: list[str] = []
+def _annotations(diff: Diff, fail_on: tuple[str, ...]) -> Iterator[Annotation]:
     for plan in diff.plans:
         if plan.head_failure:
             d = plan.head_failure.first
             message = f"{plan.name} {_failure_text(plan.head_failure, 'head')}"
-            lines.append(_command("error", d.file, d.line, d.column, "wfplan diff", message))
+            yield Annotation("error", d.file, d.line, d.column, "wfplan diff", message)
         for c in _sorted(plan):
             if c.place is None:
                 continue
-            if c.fails:
-                level = "error" if set(c.fails) & set(fail_on) else "warning"
-            elif c.kind == "recorded_slip":
-                level = "notice"
-            else:
-                continue
-            words = detail(c)
-            message = f'{c.id} "{c.title}": {words}' if words else f'{c.id} "{c.title}"'
-            lines.append(
-                _command(
-                    level,
-                    c.place.file,
-                    c.place.line,
-                    c.place.column,
-                    f"wfplan: {label(c)}",
-                    message,
-                )
+            level: GithubLevel = (
+                "error" if set(c.fails) & set(fail_on) else "warning" if c.serious else "notice"
             )
+            words = detail(c)
+            message = f'[{c.cls}] {c.id} "{c.title}"' + (f": {words}" if words else "")
+            where = c.place
+            yield Annotation(
+                level, where.file, where.line, where.column, f"wfplan: {label(c)}", message
+            )
+
+
+def github(diff: Diff, fail_on: tuple[str, ...]) -> str:
+    diff = ci.rooted(diff)
+    rest = "the job summary or `wfplan diff --format text` lists them all"
+    lines = github_commands(_annotations(diff, fail_on), rest)
     lines.append(f"{diff.base} → {_head(diff)}: {summary(diff)}")
     return "\n".join(lines) + "\n"
+
+
+def described(change: Change) -> str:
+    """A change in one sentence: `[class] label: id "title": detail`."""
+    words = detail(change)
+    text = f'[{change.cls}] {label(change)}: {change.id} "{change.title}"'
+    return f"{text}: {words}" if words else text
+
+
+def sarif(diff: Diff, fail_on: tuple[str, ...]) -> str:
+    return ci.sarif(diff, fail_on, described)
+
+
+def gitlab(diff: Diff, fail_on: tuple[str, ...]) -> str:
+    return ci.gitlab(diff, fail_on, described)
 
 
 FORMATS: dict[str, Callable[[Diff, tuple[str, ...]], str]] = {
@@ -301,4 +375,6 @@ FORMATS: dict[str, Callable[[Diff, tuple[str, ...]], str]] = {
     "markdown": markdown,
     "json": as_json,
     "github": github,
+    "sarif": sarif,
+    "gitlab": gitlab,
 }

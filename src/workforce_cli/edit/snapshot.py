@@ -87,13 +87,18 @@ def _under(path: Path, root: Path) -> bool:
     return path.resolve() == root or root in path.resolve().parents
 
 
-def snapshot_lines(as_of: str, rows: list[CsvRow], dash: int, inner: int, offset: int) -> list[str]:
+def snapshot_lines(
+    as_of: str, rows: list[CsvRow], dash: int, inner: int, offset: int, row_gap: int = 1
+) -> list[str]:
+    """The snapshot's lines: its dash at column `dash`, its keys at `dash + inner` (so
+    `-   as_of:` in a file that writes lists so), team rows `offset` deeper than `teams:`."""
     key = " " * (dash + inner)
-    lines = [f"{' ' * dash}- as_of: {scalar(as_of, flow=False)}", f"{key}teams:"]
+    gap = " " * max(1, inner - 1)
+    lines = [f"{' ' * dash}-{gap}as_of: {scalar(as_of, flow=False)}", f"{key}teams:"]
     for row in rows:
         cells = [f"team: {scalar(row.team, flow=True)}"]
         cells.extend(f"{name}: {row.figures[name]}" for name in FIGURES if name in row.figures)
-        lines.append(f"{key}{' ' * offset}- {{{', '.join(cells)}}}")
+        lines.append(f"{key}{' ' * offset}-{' ' * row_gap}{{{', '.join(cells)}}}")
     return lines
 
 
@@ -130,9 +135,12 @@ def _append(document: Document, path: YamlPath, as_of: str, rows: list[CsvRow]) 
     dash = snapshots.start_mark.column
     inner = last.start_mark.column - dash if isinstance(last, MappingNode) else 2
     teams = entry(last, "teams") if isinstance(last, MappingNode) else None
+    row_gap = 1
     if teams and isinstance(teams[1], SequenceNode) and not teams[1].flow_style:
         offset = teams[1].start_mark.column - teams[0].start_mark.column
-    lines = snapshot_lines(as_of, rows, dash, inner, offset)
+        if teams[1].value:
+            row_gap = max(1, teams[1].value[0].start_mark.column - teams[1].start_mark.column - 1)
+    lines = snapshot_lines(as_of, rows, dash, inner, offset, row_gap)
     if len(snapshots.value) > 1:
         between = document.text[end_of(snapshots.value[-2]) : last.start_mark.index]
         if "\n\n" in between.replace("\r", "").replace(" ", ""):

@@ -8,7 +8,7 @@ is only offered for writing once the repository with the changed file passes eve
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,24 +63,26 @@ class Workspace:
     files: dict[Path, bytes]
     roots: tuple[Path, ...] = ()
     """The paths the files were found under (a new file must be under one to be found)."""
+    severities: Mapping[str, str] = field(default_factory=dict)
+    """The configuration's per-code severities: an error made a warning does not block."""
     repository: Repository = field(init=False)
 
     def __post_init__(self) -> None:
         self.repository = _load(self.files)
 
     @classmethod
-    def read(cls, paths: Sequence[Path]) -> Workspace:
+    def read(cls, paths: Sequence[Path], severities: Mapping[str, str] | None = None) -> Workspace:
         contents: dict[Path, bytes] = {}
         for path in loading.discover(paths):
             try:
                 contents[path] = path.read_bytes()
             except OSError as err:
                 raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
-        return cls(contents, tuple(paths))
+        return cls(contents, tuple(paths), severities or {})
 
     def errors(self) -> list[Diagnostic] | None:
         """Every diagnostic, if there is an error among them; None when the plans are sound."""
-        diagnostics = check_repository(self.repository)
+        diagnostics = check_repository(self.repository, self.severities)
         return diagnostics if count(diagnostics)[0] else None
 
     def check(self, changes: Sequence[Change]) -> list[Diagnostic] | None:
@@ -92,7 +94,7 @@ class Workspace:
         files = dict(self.files)
         for change in changes:
             files[change.path] = change.after
-        return Workspace(files, self.roots)
+        return Workspace(files, self.roots, self.severities)
 
     def plans_of(self, paths: Iterable[Path]) -> set[str]:
         """The plans the files at `paths` name (a plan's id, a staffing file's plan)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,13 +46,15 @@ def _environment() -> dict[str, str]:
     return {**os.environ, "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"}
 
 
-def require_repository() -> None:
+def require_repository(
+    why: str = "wfplan diff compares two revisions of the plans",
+) -> None:
     """Raise UsageError unless the current directory is inside a git work tree."""
     result = _git("rev-parse", "--is-inside-work-tree")
     if result.returncode != 0 or result.stdout.strip() != b"true":
         raise UsageError(
-            f"{Path.cwd()} is not inside a git repository; wfplan diff compares two "
-            "revisions of the plans, so run it in a clone of the plan repository"
+            f"{Path.cwd()} is not inside a git repository; {why}, "
+            "so run it in a clone of the plan repository"
         )
 
 
@@ -74,12 +77,44 @@ def require_commit(revision: str) -> str:
     if commit is None:
         shallow = _git("rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
         hint = (
-            f"this is a shallow clone: fetch it first, e.g. `git fetch --depth=1 origin {revision}`"
+            f"this is a shallow clone: fetch it first, e.g. `{fetch_command(revision)}`"
             if shallow
             else "check the branch, tag or commit name (`git branch -a` lists branches)"
         )
         raise UsageError(f'unknown revision "{revision}": {hint}')
     return commit
+
+
+def fetch_command(revision: str) -> str:
+    """A `git fetch` that makes `revision` resolvable in a shallow clone.
+
+    A shallow clone of one branch fetches only that branch into refs/remotes, so a bare
+    `git fetch origin main` updates FETCH_HEAD and nothing `origin/main` can name: the
+    refspec must say where the branch goes.
+    """
+    remotes = _git("remote").stdout.decode().split() or ["origin"]
+    remote, _, branch = revision.partition("/")
+    if remote in remotes and branch:
+        return f"git fetch --depth=1 {remote} +refs/heads/{branch}:refs/remotes/{remote}/{branch}"
+    if _HEX.fullmatch(revision):
+        return f"git fetch --depth=1 {remotes[0]} {revision}"
+    return f"git fetch --depth=1 {remotes[0]} +refs/heads/{revision}:refs/heads/{revision}"
+
+
+_HEX = re.compile(r"[0-9a-f]{7,40}")
+
+
+def merge_base(left: str, right: str) -> str:
+    """The commit `git diff LEFT...RIGHT` compares from: where RIGHT branched from LEFT."""
+    one, other = require_commit(left), require_commit(right)
+    result = _git("merge-base", one, other)
+    if result.returncode != 0:
+        raise UsageError(
+            f'"{left}" and "{right}" have no common ancestor here: in a shallow clone, fetch '
+            f"more history (`git fetch --deepen=100 origin`), or name the merge base itself "
+            "(GitLab gives it as $CI_MERGE_REQUEST_DIFF_BASE_SHA)"
+        )
+    return result.stdout.decode().strip()
 
 
 def files_at(commit: str, paths: Sequence[Path]) -> list[FileAt]:
@@ -154,6 +189,27 @@ def working_tree(paths: Sequence[Path]) -> list[FileAt]:
                 raise UsageError(f"cannot read {display}: {err.strerror or err}") from None
             found.setdefault(display, FileAt(display, blob_id(content), content))
     return [found[name] for name in sorted(found)]
+
+
+def tracked(paths: Sequence[Path]) -> list[Path]:
+    """The plan files under `paths` that git tracks or has staged, as they are on disk.
+
+    `git ls-files` lists the index: committed files and those staged, not untracked ones,
+    so a draft nobody has added yet is left out. A path git does not know gives nothing.
+    """
+    require_repository("--tracked reads the files git tracks")
+    listing = _git("ls-files", "-z", "--", *(str(p) for p in paths))
+    if listing.returncode != 0:
+        raise UsageError(f"git ls-files: {listing.stderr.decode(errors='replace').strip()}")
+    found = []
+    for name in listing.stdout.split(b"\0"):
+        path = name.decode("utf-8", errors="surrogateescape")
+        if path and _is_plan_path(path) and Path(path).is_file():
+            found.append(Path(path))
+    if not found:
+        where = ", ".join(str(p) for p in paths)
+        raise UsageError(f"git tracks no plan files (*.yaml, *.yml) in {where}")
+    return found
 
 
 def _relative(path: Path) -> str:

@@ -29,13 +29,13 @@ from workforce_cli.staffing.targets import METRIC_WORDS
 from workforce_cli.status.engine import Options
 
 GROUPS: dict[str, tuple[str, ...]] = {
-    "slipped": ("silent_slip", "recorded_slip"),
+    "slipped": ("silent_slip", "reslipped", "anchor_slip", "recorded_slip"),
     "completed": ("completed",),
     "added": ("action_added", "milestone_added"),
     "removed": ("action_removed", "milestone_removed"),
     "reopened": ("reopened",),
     "status_changed": ("status_changed",),
-    "brought_forward": ("due_changed", "revision_removed"),
+    "brought_forward": ("due_changed", "revision_removed", "anchor_moved"),
 }
 
 
@@ -129,7 +129,7 @@ def _change(change: Change, anchor: date | None) -> dict[str, Any]:
         "after": _resolved(change.after, anchor) if dated else change.after,
         "days": change.days,
         "reason": change.reason,
-        "silent": change.kind == "silent_slip",
+        "silent": "silent-slip" in change.fails,
         "unfinished": list(change.unfinished),
         "details": list(change.details),
     }
