@@ -91,6 +91,13 @@ class Workspace:
         return path
 
     @cached_property
+    def hostile(self) -> Path:
+        """The hostile files of hostile.py (unknown keys, deep nesting, ...)."""
+        folder = self.tmp / "hostile"
+        subprocess.run([sys.executable, str(HERE / "hostile.py"), str(folder)], check=True)
+        return folder
+
+    @cached_property
     def diff_repo(self) -> Path:
         """A git repository whose last commit applies `corpus.py --mutate 0.05` to the corpus."""
         repo = self.tmp / "diffrepo"
@@ -222,6 +229,22 @@ SCENARIOS: dict[str, Scenario] = {
         f"wfplan report (Markdown) on one plan of {BIG_ACTIONS:,} actions",
         lambda w: _w("report", str(w.big_plan), "--output", str(w.tmp / "big.md")),
         "report",
+    ),
+    "hostile-keys": Scenario(
+        "wfplan validate on a plan with 20,000 unknown keys (quadratic until issue 11)",
+        lambda w: _w("validate", str(w.hostile / "unknown-keys-20000.yaml")),
+    ),
+    "hostile-keys-2mib": Scenario(
+        "wfplan validate on 2 MiB of unknown keys (200,746 of them)",
+        lambda w: _w("validate", str(w.hostile / "unknown-keys-2mib.yaml")),
+    ),
+    "hostile-nesting": Scenario(
+        "wfplan validate on 30,000 nested brackets (a segmentation fault until issue 11)",
+        lambda w: _w("validate", str(w.hostile / "nesting-30000.yaml")),
+    ),
+    "hostile-chain": Scenario(
+        "wfplan validate on 10,000 actions, each depending on the next",
+        lambda w: _w("validate", str(w.hostile / "dependency-chain-10000.yaml")),
     ),
     "import": Scenario(
         "wfplan import of a 500-row .xlsx action plan (from an empty folder)",

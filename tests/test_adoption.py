@@ -51,7 +51,7 @@ def test_inline_suppression_needs_a_reason_and_is_reported_when_unused(
         'plans/a.yaml:11:10: warning WF205 "a2" has no deadline yet (due: tbc)\n'
         "    hint: it will never show as overdue; set a date when one is agreed\n"
         'plans/a.yaml:12:3: error WF601 suppression names no known code ("WF999")\n'
-        "    hint: name codes from the README's table, e.g. WF205\n"
+        '    hint: did you mean "WF009"?\n'
         "1 file checked: 2 errors, 1 warning\n",
     )
 

@@ -17,6 +17,7 @@ WF206 `period.end` before `period.start`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from workforce_cli import dates
 from workforce_cli.diagnostics import Diagnostic
@@ -25,6 +26,10 @@ from workforce_cli.model.walk import YamlPath, date_fields, milestones
 from workforce_cli.read.sources import LoadedPlan, SourceFile
 
 _CODES = {"unrecognised": "WF201", "ambiguous": "WF202", "impossible": "WF203"}
+FIRST, LAST = date(1900, 1, 1), date(2199, 12, 31)
+"""The days a plan's dates may name. Every command computes with them (a deadline plus the
+days of `due_within`, the day after for a calendar event, a quarter's end), and a date near
+the ends of Python's calendar (years 1 and 9999) would crash those sums: WF203 instead."""
 
 
 def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:
@@ -55,8 +60,14 @@ def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:
                 path,
                 hint="add `period: {start: ...}` with the date the plan starts",
             )
-    end = parsed.get(("period", "end"))
     start_window = start.window() if start is not None else None
+    anchor = start_window.start if start_window is not None else None
+    for path, expr in list(parsed.items()):
+        problem = _out_of_range(source, path, expr, anchor)
+        if problem:
+            yield problem
+            del parsed[path]
+    end = parsed.get(("period", "end"))
     if start is not None and start_window is not None and end is not None:
         end_window = end.window(start_window.start)
         if end_window and end_window.end < start_window.start:
@@ -80,11 +91,33 @@ def check(loaded: LoadedPlan) -> Iterator[Diagnostic]:
     for snapshot_ref in loaded.snapshots:
         if snapshot_ref.source is source:
             continue  # the plan's own snapshots were checked above
-        _, problem = _parse(
-            snapshot_ref.source, (*snapshot_ref.path, "as_of"), snapshot_ref.snapshot.as_of
-        )
+        where = (*snapshot_ref.path, "as_of")
+        expr, problem = _parse(snapshot_ref.source, where, snapshot_ref.snapshot.as_of)
+        if expr is not None:
+            problem = _out_of_range(snapshot_ref.source, where, expr, anchor)
         if problem:
             yield problem
+
+
+def _out_of_range(
+    source: SourceFile, path: YamlPath, expr: dates.DateExpr, anchor: date | None
+) -> Diagnostic | None:
+    if expr.is_relative and anchor is None:
+        return None  # WF204 says so
+    try:
+        window = expr.window(anchor)
+    except dates.DateError:  # past Python's calendar
+        where = "outside"
+    else:
+        if window is None or (window.start >= FIRST and window.end <= LAST):
+            return None
+        where = "before" if window.start < FIRST else "after"
+    return source.diagnostic(
+        "WF203",
+        f'"{expr.text}" is {where} the years a plan can name ({FIRST.year} to {LAST.year})',
+        path,
+        hint="check the year; a date that is not known yet is `tbc`",
+    )
 
 
 def _parse(

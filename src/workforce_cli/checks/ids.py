@@ -95,29 +95,43 @@ def _cycles(loaded: LoadedPlan, known: dict[str, YamlPath]) -> Iterator[Diagnost
         a.id: [owner_of.get(d, d) for d in a.depends_on if d in known] for a in plan.actions
     }
     index = {a.id: i for i, a in enumerate(plan.actions)}
-    state: dict[str, int] = {}  # 1 visiting, 2 done
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
     reported: set[frozenset[str]] = set()
-
-    def visit(node: str, stack: list[str]) -> Iterator[Diagnostic]:
-        state[node] = 1
-        stack.append(node)
-        for nxt in edges.get(node, []):
+    # Depth first, with an explicit stack (a chain of 10,000 actions must not recurse): each
+    # entry is an action on the current path and an iterator over what it depends on.
+    for action in plan.actions:
+        if action.id in state:
+            continue
+        path: list[str] = [action.id]
+        on_path: dict[str, int] = {action.id: 0}
+        stack = [iter(edges.get(action.id, []))]
+        state[action.id] = 1
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
             if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt) :]
+                cycle = path[on_path[nxt] :]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
-                    path = " -> ".join([*cycle, nxt])
                     yield loaded.source.diagnostic(
                         "WF306",
-                        f"dependency cycle: {path}",
+                        f"dependency cycle: {_shown(cycle)}",
                         ("actions", index[cycle[0]], "depends_on"),
                         hint="remove one of these depends_on entries",
                     )
             elif state.get(nxt) is None:
-                yield from visit(nxt, stack)
-        stack.pop()
-        state[node] = 2
+                state[nxt] = 1
+                on_path[nxt] = len(path)
+                path.append(nxt)
+                stack.append(iter(edges.get(nxt, [])))
 
-    for action in plan.actions:
-        if action.id not in state:
-            yield from visit(action.id, [])
+
+def _shown(cycle: list[str]) -> str:
+    """`a -> b -> a`; a long cycle with its middle left out."""
+    if len(cycle) <= 12:
+        return " -> ".join([*cycle, cycle[0]])
+    hidden = len(cycle) - 8
+    return " -> ".join([*cycle[:5], f"({hidden:,} more)", *cycle[-3:], cycle[0]])

@@ -8,8 +8,8 @@ from pathlib import Path
 from workforce_cli.commands.writing import run_change
 from workforce_cli.edit import snapshot as snapshot_add
 from workforce_cli.edit.marking import check_date
-from workforce_cli.errors import UsageError
 from workforce_cli.read.csv_rows import CsvProblems, read_rows
+from workforce_cli.read.files import read_file
 
 
 def add(
@@ -22,10 +22,7 @@ def add(
     output_format: str = "text",
 ) -> int:
     check_date("--as-of", as_of)
-    try:
-        raw = csv_file.read_bytes()
-    except OSError as err:
-        raise UsageError(f"cannot read {csv_file}: {err.strerror or err}") from None
+    raw = read_file(csv_file)
     try:
         rows = read_rows(raw, str(csv_file))
     except CsvProblems as problems:

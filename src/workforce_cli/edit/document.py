@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from workforce_cli.read import yaml as yamlio
+from workforce_cli.read.files import read_file
 from workforce_cli.read.yaml import YamlPath
 
 BOM = "\ufeff"
@@ -97,7 +99,7 @@ class Document:
 
     @classmethod
     def read(cls, path: Path) -> Document:
-        return cls.parse(path.read_bytes())
+        return cls.parse(read_file(path))
 
     def result(self) -> str:
         """The text with every edit applied (without the byte-order mark)."""
@@ -298,9 +300,9 @@ def indents(root: Node) -> tuple[int, int]:
     (`key:` / `  - item`) where the file has none.
     """
     mapping = offset = None
-    stack: list[Node] = [root]
+    stack: deque[Node] = deque([root])  # breadth first: popleft is O(1), list.pop(0) O(n)
     while stack and (mapping is None or offset is None):
-        node = stack.pop(0)
+        node = stack.popleft()
         if not isinstance(node, MappingNode) or node.flow_style:
             if isinstance(node, SequenceNode):
                 stack.extend(node.value)

@@ -19,6 +19,7 @@ from workforce_cli.errors import UsageError
 from workforce_cli.model.walk import MilestoneRef, milestones
 from workforce_cli.output import visible
 from workforce_cli.read import loader as loading
+from workforce_cli.read.files import read_file
 from workforce_cli.read.sources import LoadedPlan, Repository
 
 
@@ -74,10 +75,7 @@ class Workspace:
     def read(cls, paths: Sequence[Path], severities: Mapping[str, str] | None = None) -> Workspace:
         contents: dict[Path, bytes] = {}
         for path in loading.discover(paths):
-            try:
-                contents[path] = path.read_bytes()
-            except OSError as err:
-                raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
+            contents[path] = read_file(path)
         return cls(contents, tuple(paths), severities or {})
 
     def errors(self) -> list[Diagnostic] | None:

@@ -14,9 +14,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from workforce_cli.model.types import (
+    MAX_NUMBER,
     DateText,
     Fte,
     Id,
+    Number,
     Owners,
     StatedCount,
     StatedPercent,
@@ -155,6 +157,8 @@ def target_percent(value: float | str) -> tuple[float, bool]:
         ratio = _RATIO.match(value)
         if ratio:
             permanent, agency = float(ratio.group(1)), float(ratio.group(2))
+            if not permanent + agency < MAX_NUMBER:
+                raise ValueError(f'the ratio "{value}" has parts too large to be a ratio')
             if permanent + agency == 0:
                 raise ValueError(f'the ratio "{value}" has no parts')
             return 100 * permanent / (permanent + agency), True
@@ -205,13 +209,13 @@ class Target(Strict):
 
 class Reading(Strict):
     as_of: DateText
-    value: float
+    value: Number
     notes: str | None = None
 
 
 class MeasureTarget(Strict):
     by: DateText
-    value: float
+    value: Number
     notes: str | None = None
 
 

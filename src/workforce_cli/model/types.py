@@ -59,7 +59,12 @@ Owners = Annotated[
     ),
 ]
 
-Fte = Annotated[float, Field(ge=0)]
+MAX_NUMBER = 10**15
+"""Numbers in a plan are smaller than this: any FTE, headcount or sum of money is, and sums
+of up to a million of them stay exact and finite (the loader refuses larger numbers as WF014;
+the models refuse them in quoted text that pydantic converts)."""
+Fte = Annotated[float, Field(ge=0, lt=MAX_NUMBER, allow_inf_nan=False)]
+Number = Annotated[float, Field(gt=-MAX_NUMBER, lt=MAX_NUMBER, allow_inf_nan=False)]
 
 
 class YamlFloat(float):

@@ -15,6 +15,9 @@ import io
 import re
 from dataclasses import dataclass
 
+from workforce_cli.model.types import MAX_NUMBER
+from workforce_cli.read.yaml_scalars import MAX_NUMBER_TEXT
+
 COLUMNS = ("team", "permanent", "agency", "vacant", "establishment")
 REQUIRED = COLUMNS[:4]
 FIGURES = COLUMNS[1:]
@@ -117,6 +120,9 @@ def figure_problem(text: str) -> str | None:
     # Plain decimals only: "1,234", "12 FTE" or "0x1F" in an HR export is a mistake to show.
     if not _NUMBER.fullmatch(text):
         return "is not a number"
+    if len(text) > MAX_NUMBER_TEXT or abs(float(text)) >= MAX_NUMBER:
+        # A plan's numbers are below 10^15 (see yaml_scalars); the figure goes into one.
+        return "is too large; staffing figures are less than 1,000,000,000,000,000"
     if text.startswith("-") and float(text) != 0:
         return "is negative; staffing figures are 0 or more"
     return None

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from workforce_cli.errors import UsageError
 from workforce_cli.read import loader as loading
+from workforce_cli.read.files import read_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,44 @@ def _is_plan_path(path: str) -> bool:
 
 
 def read_blobs(blobs: Sequence[str]) -> dict[str, bytes]:
-    """The bytes of each blob, read by one `git cat-file --batch`."""
+    """The bytes of each blob, read by one `git cat-file --batch`.
+
+    A blob over the plan size limit is not read (a commit can hold a file of any size): its
+    bytes are an `Oversized`, which the loader refuses with WF001 and the blob's size.
+    """
+    if not blobs:
+        return {}
+    sizes = _sizes(blobs)
+    found: dict[str, bytes] = {
+        blob: Oversized(size) for blob, size in sizes.items() if size > loading.MAX_FILE_BYTES
+    }
+    return found | _contents([b for b in blobs if b not in found])
+
+
+class Oversized(bytes):
+    """No bytes: the blob was too large to read. `size` is how large it is."""
+
+    size: int
+
+    def __new__(cls, size: int) -> Oversized:
+        made = super().__new__(cls)
+        made.size = size
+        return made
+
+
+def _sizes(blobs: Sequence[str]) -> dict[str, int]:
+    result = _git("cat-file", "--batch-check", stdin="".join(f"{b}\n" for b in blobs).encode())
+    if result.returncode != 0:
+        raise UsageError(f"git cat-file: {result.stderr.decode(errors='replace').strip()}")
+    sizes: dict[str, int] = {}
+    for blob, line in zip(blobs, result.stdout.decode().splitlines(), strict=False):
+        header = line.split()
+        if len(header) == 3 and header[2].isdigit():
+            sizes[blob] = int(header[2])
+    return sizes
+
+
+def _contents(blobs: Sequence[str]) -> dict[str, bytes]:
     if not blobs:
         return {}
     result = _git("cat-file", "--batch", stdin="".join(f"{b}\n" for b in blobs).encode())
@@ -183,10 +221,7 @@ def working_tree(paths: Sequence[Path]) -> list[FileAt]:
             continue
         for path in files:
             display = _relative(path)
-            try:
-                content = path.read_bytes()
-            except OSError as err:
-                raise UsageError(f"cannot read {display}: {err.strerror or err}") from None
+            content = read_file(path, display)
             found.setdefault(display, FileAt(display, blob_id(content), content))
     return [found[name] for name in sorted(found)]
 

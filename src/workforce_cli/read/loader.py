@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from workforce_cli.diagnostics import Diagnostic, did_you_mean, make
 from workforce_cli.errors import UsageError as UsageError
 from workforce_cli.model import Plan, StaffingFile
+from workforce_cli.read import files
 from workforce_cli.read import yaml as yamlio
 from workforce_cli.read.schema_errors import describe, schema_diagnostics
 from workforce_cli.read.sources import (
@@ -28,8 +29,7 @@ from workforce_cli.read.sources import (
     collector_paused,
 )
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-"""Files larger than this are refused (WF001): the largest real plan is about 30 KB."""
+MAX_FILE_BYTES = files.PLAN_LIMIT
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -62,9 +62,9 @@ def discover(paths: Sequence[Path]) -> list[Path]:
 
 def _walk(directory: Path) -> list[Path]:
     found: list[Path] = []
-    for root, dirs, files in os.walk(directory):
+    for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root, name) for name in sorted(files) if name.endswith(SUFFIXES))
+        found.extend(Path(root, name) for name in sorted(names) if name.endswith(SUFFIXES))
     return found
 
 
@@ -77,23 +77,23 @@ def read_source(
     filesystem is not touched; everything else is the same.
     """
     source = SourceFile(path, str(path))
+    # Bytes held in memory (a git blob): a blob too large to read says its size instead.
+    size = getattr(content, "size", None) if content is not None else None
+    if content is not None and (size is not None or len(content) > MAX_FILE_BYTES):
+        refused = files.too_large(len(content) if size is None else size, MAX_FILE_BYTES)
+        return (
+            source,
+            None,
+            [make(refused.code, refused.message, source.display, hint=refused.hint)],
+        )
     try:
-        size = path.stat().st_size if content is None else len(content)
-        if size > MAX_FILE_BYTES:
-            return (
-                source,
-                None,
-                [
-                    make(
-                        "WF001",
-                        f"file is {size / 1024 / 1024:.1f} MiB; plan files are limited to "
-                        f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
-                        source.display,
-                        hint="split the plan, or move staffing snapshots into staffing files",
-                    )
-                ],
-            )
-        raw = path.read_bytes() if content is None else content
+        raw = files.read_limited(path, MAX_FILE_BYTES) if content is None else content
+    except files.FileRefused as refused:
+        return (
+            source,
+            None,
+            [make(refused.code, refused.message, source.display, hint=refused.hint)],
+        )
     except OSError as err:
         raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
     try:
@@ -136,7 +136,7 @@ def read_source(
             ],
         )
     # Without a `*` the text holds no alias, and the walk need not look for one.
-    data, problems = yamlio.to_data(root, aliases="*" in source.text)
+    data, problems = yamlio.to_data(root, aliases="*" in source.text, text=source.text)
     diagnostics = [make(p.code, p.message, source.display, p.line, p.col, p.hint) for p in problems]
     # The node tree is not kept (it is ten times the size of the text); the data keeps the
     # positions of its keys and values, which is all that `locate` needs.

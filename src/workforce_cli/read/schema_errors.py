@@ -7,6 +7,7 @@ this turns it into a message in the plan's own words ("unknown key "milstones" i
 
 from __future__ import annotations
 
+import re
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -35,14 +36,85 @@ def schema_diagnostics(
 ) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     seen: set[tuple[YamlPath, str]] = set()
+    unknown = 0
+    starts: list[int] = []  # where each line starts, made for the first key that needs it
     for error in err.errors(include_url=False):
         path, inside = _data_path(error["loc"], data)
         kind = error["type"]
         if (path, kind) in seen:
             continue  # one report per place (a union reports once per member)
         seen.add((path, kind))
+        if kind == "extra_forbidden":
+            unknown += 1
+            guess = unknown <= MAX_GUESSES
+            diagnostics.append(_unknown_key(path, model_class, data, source, starts, guess=guess))
+            continue
         diagnostics.append(_one_error(error, kind, path, inside, model_class, data, source))
     return diagnostics
+
+
+MAX_GUESSES = 1000
+"""Unknown keys of one file that get a "did you mean" (a fuzzy match costs); past that, the
+hint lists the keys allowed, so a file of 200,000 unknown keys is answered in seconds."""
+
+
+def _unknown_key(
+    path: YamlPath,
+    model_class: type[BaseModel],
+    data: Any,
+    source: SourceFile,
+    starts: list[int],
+    *,
+    guess: bool,
+) -> Diagnostic:
+    name = str(path[-1])
+    allowed = _allowed_keys(model_class, path[:-1], data)
+    split = split_value_hint(path, data, source, starts) if guess else None
+    hint = split or (did_you_mean(name, allowed) if allowed and guess else None)
+    if hint is None and allowed:
+        hint = "allowed keys here: " + ", ".join(allowed)
+    return source.diagnostic(
+        "WF101", f'unknown key "{name}"{context(path[:-1], data)}', path, hint=hint, key=True
+    )
+
+
+def split_value_hint(
+    path: YamlPath, data: Any, source: SourceFile, starts: list[int]
+) -> str | None:
+    """The hint for a key that is surely the rest of a value cut at a comma.
+
+    `{id: a, title: Safe, well led services}` is valid YAML, but inside {...} a comma ends a
+    value: the title is "Safe" and "well led services" becomes a key with no value. A key of
+    several words, with no value, right after a comma in a flow mapping is read as that.
+    """
+    name = path[-1]
+    parent = _lookup(data, path[:-1])
+    if not isinstance(name, str) or " " not in name or not isinstance(parent, dict):
+        return None
+    if parent.get(name) is not None:
+        return None
+    line, col = source.locate(path, key=True)
+    if not starts:
+        starts.extend([0, *(m.end() for m in re.finditer("\n", source.text))])
+    start = starts[line - 1] if line <= len(starts) else 0
+    before = source.text[start : start + col - 1].rstrip()
+    if not before.endswith(","):
+        return None
+    keys = list(parent)
+    at = keys.index(name)
+    while at > 0 and parent[keys[at - 1]] is None and " " in keys[at - 1]:
+        at -= 1
+    if at == 0 or not isinstance(parent[keys[at - 1]], str):
+        return None
+    cut, end = keys[at - 1], at
+    while end < len(keys) and parent[keys[end]] is None and " " in keys[end]:
+        end += 1
+    pieces = [parent[cut], *keys[at:end]]
+    return (
+        f'inside {{...}} a comma ends a value, so `{cut}` stops at "{parent[cut]}" and '
+        f'"{name}" is read as a key; put the whole value in quotes: '
+        f'{cut}: "{", ".join(pieces)}"'
+    )
 
 
 def _one_error(
@@ -55,15 +127,6 @@ def _one_error(
     source: SourceFile,
 ) -> Diagnostic:
     where = context(path, data)
-    if kind == "extra_forbidden":
-        name = str(path[-1])
-        allowed = _allowed_keys(model_class, path[:-1], data)
-        hint = did_you_mean(name, allowed) if allowed else None
-        if hint is None and allowed:
-            hint = "allowed keys here: " + ", ".join(allowed)
-        return source.diagnostic(
-            "WF101", f'unknown key "{name}"{context(path[:-1], data)}', path, hint=hint, key=True
-        )
     if kind == "missing":
         name = str(error["loc"][-1])
         return source.diagnostic(
@@ -96,6 +159,17 @@ def _one_error(
             "and hyphens, starting with a letter or digit",
             path,
             hint=f'for example "{suggestion}"' if suggestion else None,
+        )
+    if kind in ("less_than", "finite_number") or (
+        kind == "greater_than" and error.get("ctx", {}).get("gt", 0) < 0
+    ):
+        what = "is not a finite number" if kind == "finite_number" else "is too large"
+        return source.diagnostic(
+            "WF104",
+            f"{_field(path)} {what} ({_show(value)}){where}; numbers in a plan are finite and "
+            "less than 1,000,000,000,000,000",
+            path,
+            hint="check for a typing slip",
         )
     if kind in ("greater_than_equal", "greater_than"):
         return source.diagnostic(

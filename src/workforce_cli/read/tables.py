@@ -27,9 +27,13 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from workforce_cli.read import files
 from workforce_cli.read.csv_rows import decode
 
 SUFFIXES = (".docx", ".xlsx", ".ods", ".csv")
+IMPORT_LIMIT = 32 * 1024 * 1024
+"""A document or workbook larger than this is refused: a council's action plan is well under
+a megabyte. Only regular files are read (a named pipe would block, /dev/zero never ends)."""
 INSTALL = "pip install 'wfplan[import]'"
 _BULLET = "• "
 
@@ -83,7 +87,10 @@ def read(path: Path, display: str | None = None) -> list[Table]:
             "wfplan imports .docx, .xlsx, .ods and .csv files"
         )
     try:
-        raw = path.read_bytes()
+        raw = files.read_limited(path, IMPORT_LIMIT)
+    except files.FileRefused as refused:
+        message = refused.message.replace("plan files are", "files to import are")
+        raise TableError(f"cannot read {name}: {message}") from None
     except OSError as err:
         raise TableError(f"cannot read {name}: {err.strerror or err}") from None
     if suffix == ".csv":
