@@ -59,30 +59,36 @@ def summary(result: OverdueList) -> str:
 
 
 def render_text(result: OverdueList, terminal: Terminal) -> str:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
+    from workforce_cli.status.layout import Column, painter, rich_table, table_lines
 
     out = io.StringIO()
     console = text_console(terminal, out)
     console.print(visible(summary(result)), markup=False)
-    if result.rows:
-        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
-        for name in ("Late", "RAG", "Due"):
-            table.add_column(name, no_wrap=True, justify="right" if name == "Late" else "left")
-        table.add_column("Plan", ratio=1, no_wrap=True, overflow="ellipsis")
-        table.add_column("Milestone", ratio=2, no_wrap=True, overflow="ellipsis")
-        table.add_column("Owner", ratio=1, no_wrap=True, overflow="ellipsis")
-        for plan, m in result.rows:
-            table.add_row(
-                Text(plural(m.days_overdue or 0, "day")),
-                Text(visible(result.options.label(m.rating)), style=STYLES[m.rating]),
-                Text(due_text(m)),
-                Text(plan.id),
-                Text(visible(f"{m.id}: {m.title}")),
-                Text(visible(owners_text(m))),
-            )
-        console.print(table)
+    columns = (
+        Column("Late", right=True),
+        Column("RAG"),
+        Column("Due"),
+        Column("Plan", ratio=1),
+        Column("Milestone", ratio=2),
+        Column("Owner", ratio=1),
+    )
+    rows = [
+        (
+            (plural(m.days_overdue or 0, "day"), None),
+            (visible(result.options.label(m.rating)), STYLES[m.rating]),
+            (due_text(m), None),
+            (plan.id, None),
+            (visible(f"{m.id}: {m.title}"), None),
+            (visible(owners_text(m)), None),
+        )
+        for plan, m in result.rows
+    ]
+    if rows:
+        lines = table_lines(columns, rows, terminal.width, painter(console, terminal.color))
+        if lines is None:
+            console.print(rich_table(columns, rows))
+        else:
+            out.write("".join(line + "\n" for line in lines))
     return finish(out, terminal)
 
 

@@ -21,6 +21,8 @@ from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus, St
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from workforce_cli.status.layout import Cell, Column, Paint
+
 STYLES = {
     "red": "bold red",
     "amber": "bold yellow",
@@ -107,8 +109,15 @@ def render_text(report: StatusReport, terminal: Terminal) -> str:
     out = io.StringIO()
     console = text_console(terminal, out)
     console.print(heading(report.options), markup=False)
+    from workforce_cli.status.layout import painter
+
+    paint = painter(console, terminal.color)
     for plan in report.plans:
-        console.print(_panel(plan, report.options))
+        lines = _panel_lines(plan, report.options, console, paint, terminal.width)
+        if lines is None:
+            console.print(_panel(plan, report.options))
+        else:
+            out.write("".join(line + "\n" for line in lines))
     return finish(out, terminal)
 
 
@@ -136,11 +145,8 @@ def text_console(terminal: Terminal, out: io.StringIO) -> Console:
     )
 
 
-def _panel(plan: PlanStatus, options: Options) -> RenderableType:
-    from rich import box
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.table import Table
+def _preamble(plan: PlanStatus, options: Options) -> list[RenderableType]:
+    """The lines above a plan's table: who, the counts, its targets."""
     from rich.text import Text
 
     # Plan text goes in as Text, never as markup: "[Janet Ainscow]" is a name, not a style.
@@ -156,23 +162,80 @@ def _panel(plan: PlanStatus, options: Options) -> RenderableType:
     parts.extend(Text(f"Measure: {visible(m.summary)}") for m in plan.measures_shown)
     if plan.measures_blank:
         parts.append(Text(f"Measures with no figures yet: {', '.join(plan.measures_blank)}"))
-    attention = plan.attention
-    if attention:
-        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
-        table.add_column("RAG", no_wrap=True)
-        table.add_column("Due", no_wrap=True)
-        table.add_column("Days", no_wrap=True)
-        table.add_column("Milestone", ratio=3, no_wrap=True, overflow="ellipsis")
-        table.add_column("Owner", ratio=1, no_wrap=True, overflow="ellipsis")
-        for m in attention:
-            table.add_row(
-                Text(visible(options.label(m.rating)), style=STYLES[m.rating]),
-                Text(due_text(m)),
-                Text(days_text(m)),
-                Text(visible(f"{m.id}: {m.title}")),
-                Text(visible(owners_text(m))),
-            )
-        parts.extend([Text(""), table])
+    return parts
+
+
+def _columns() -> tuple[Column, ...]:
+    from workforce_cli.status.layout import Column
+
+    return (
+        Column("RAG"),
+        Column("Due"),
+        Column("Days"),
+        Column("Milestone", ratio=3),
+        Column("Owner", ratio=1),
+    )
+
+
+def _rows(plan: PlanStatus, options: Options) -> list[tuple[Cell, ...]]:
+    return [
+        (
+            (visible(options.label(m.rating)), STYLES[m.rating]),
+            (due_text(m), None),
+            (days_text(m), None),
+            (visible(f"{m.id}: {m.title}"), None),
+            (visible(owners_text(m)), None),
+        )
+        for m in plan.attention
+    ]
+
+
+def _panel_lines(
+    plan: PlanStatus, options: Options, console: Console, paint: Paint, width: int
+) -> list[str] | None:
+    """The plan's panel as rich draws it, its table laid out directly (`layout`); None where
+    rich must draw it (a narrow terminal, a title with control characters)."""
+    from rich.cells import cell_len, set_cell_size
+    from rich.console import Group
+    from rich.text import Text
+
+    from workforce_cli.status.layout import segments_text, simple, table_lines
+
+    inner = width - 4
+    if inner < 16 or not plan.title or not simple(plan.title):
+        return None
+    parts = _preamble(plan, options)
+    table: list[str] = []
+    if plan.attention:
+        parts.append(Text(""))
+        laid_out = table_lines(_columns(), _rows(plan, options), inner, paint)
+        if laid_out is None:
+            return None
+        table = laid_out
+    else:
+        parts.append(Text(_nothing_due(options)))
+    title = f" {plan.title} "
+    if cell_len(title) > inner:
+        title = set_cell_size(title, inner)
+    lines = ["╭─" + title + "─" * (inner - cell_len(title)) + "─╮"]
+    rendered = console.render_lines(Group(*parts), console.options.update_width(inner))
+    lines.extend(f"│ {segments_text(line, paint)} │" for line in rendered)
+    lines.extend(f"│ {line} │" for line in table)
+    lines.append("╰" + "─" * (width - 2) + "╯")
+    return lines
+
+
+def _panel(plan: PlanStatus, options: Options) -> RenderableType:
+    from rich import box
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from workforce_cli.status.layout import rich_table
+
+    parts = _preamble(plan, options)
+    if plan.attention:
+        parts.extend([Text(""), rich_table(_columns(), _rows(plan, options))])
     else:
         parts.append(Text(_nothing_due(options)))
     title = Text(visible(plan.title))
