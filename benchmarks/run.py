@@ -81,6 +81,16 @@ class Workspace:
         return str(out / "plan.schema.json")
 
     @cached_property
+    def big_plan(self) -> Path:
+        """One plan of BIG_ACTIONS actions, 1.8 MB: under the 2 MiB limit, as large as a
+        plan gets. Made to find steps quadratic in a plan's size."""
+        folder = self.tmp / "big" / "plans"
+        folder.mkdir(parents=True)
+        path = folder / "big.yaml"
+        path.write_text(big_plan_text(BIG_ACTIONS), "utf-8")
+        return path
+
+    @cached_property
     def hostile(self) -> Path:
         """The hostile files of hostile.py (unknown keys, deep nesting, ...)."""
         folder = self.tmp / "hostile"
@@ -109,6 +119,35 @@ class Workspace:
         subprocess.run([sys.executable, "-c", WORKBOOK, str(path), "500"], check=True)
         (self.tmp / "import").mkdir()
         return path
+
+
+BIG_ACTIONS = 55_000
+
+
+def big_plan_text(actions: int, themes: int = 20) -> str:
+    """A plan of `actions` milestone-less actions, one in five under one of `themes` themes
+    (the rest "Other actions"), a third of them due in each of 2021, 2022 and 2023 (so some
+    are overdue on the as-of date). 55,000 actions make 1.9 MiB."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+    def short(n: int) -> str:  # base 36 keeps the file under 2 MiB
+        out = ""
+        while True:
+            n, r = divmod(n, 36)
+            out = digits[r] + out
+            if n == 0:
+                return out
+
+    def theme(i: int) -> str:
+        return f"theme: t{i // 5 % themes}, " if i % 5 == 0 else ""
+
+    lines = ["wfplan: 1", "id: big", "title: Big", "period: {start: 2021-01-01}", "themes:"]
+    lines += [f"- {{id: t{t}, title: T{t}}}" for t in range(themes)]
+    lines.append("actions:")
+    lines += [
+        f"- {{id: a{short(i)}, {theme(i)}title: A, due: {2021 + i % 3}}}" for i in range(actions)
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def generate(*args: str) -> None:
@@ -185,6 +224,21 @@ SCENARIOS: dict[str, Scenario] = {
         lambda w: _w(
             "report", str(w.corpus), "--format", "html", "--output-dir", str(w.tmp / "reports")
         ),
+        "report",
+    ),
+    "status-big": Scenario(
+        f"wfplan status --format json on one plan of {BIG_ACTIONS:,} actions",
+        lambda w: _w("status", str(w.big_plan), "--format", "json"),
+        "status",
+    ),
+    "status-big-text": Scenario(
+        f"wfplan status (text, a table of every overdue action) on one plan of {BIG_ACTIONS:,}",
+        lambda w: _w("status", str(w.big_plan)),
+        "status",
+    ),
+    "report-big": Scenario(
+        f"wfplan report (Markdown) on one plan of {BIG_ACTIONS:,} actions",
+        lambda w: _w("report", str(w.big_plan), "--output", str(w.tmp / "big.md")),
         "report",
     ),
     "hostile-keys": Scenario(

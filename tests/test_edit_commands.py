@@ -330,8 +330,12 @@ def test_a_relative_slip_needs_no_period_start(
 def test_plans_with_errors_are_not_edited(run: Run, plan: Path) -> None:
     plan.write_text(PLAN.replace("due: Sep 2021", "due: Sept 31 2021"), "utf-8")
     result = run("done", "events")
-    assert result.exit_code == 1
-    assert "error WF201" in result.stdout
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "error WF201" in result.stderr
+    assert result.stderr.endswith(
+        "wfplan: error: nothing written: the plan being edited has errors in "
+        "plans/demo.yaml; fix them first\n"
+    )
 
 
 def test_nothing_to_change(run: Run, plan: Path) -> None:

@@ -124,8 +124,12 @@ def test_calendar_event_fields(run: Run, workdir: Path) -> None:
 def test_calendar_refuses_plans_with_errors(run: Run, workdir: Path) -> None:
     write(workdir / "plans" / "p.yaml", "wfplan: 1\nid: p\n")
     result = run("calendar")
-    assert result.exit_code == 1
-    assert "error WF102" in result.stdout
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "error WF102" in result.stderr
+    assert result.stderr.endswith(
+        "wfplan: error: calendar reads every plan, and these files have errors: "
+        "plans/p.yaml; fix them first\n"
+    )
 
 
 def test_calendar_bad_as_of_is_a_usage_error(run: Run, plans_copy: Path) -> None:

@@ -371,8 +371,8 @@ def test_plans_with_errors_are_not_reported(workdir: Path, run: Run) -> None:
     write(workdir / "plans" / "bad.yaml", "wfplan: 1\nid: bad\ntitle: Bad\nactons: []\n")
     result = run("report")
     assert result.exit_code == 1
-    assert 'WF101 unknown key "actons"' in result.stdout
-    assert result.stderr == ""
+    assert result.stdout == ""
+    assert 'WF101 unknown key "actons"' in result.stderr
 
 
 def test_an_unknown_plan_id_is_a_usage_error(plans_copy: Path, run: Run) -> None:

@@ -156,15 +156,16 @@ targets:
 def test_invalid_plans_show_their_errors_and_no_figures(run: Run, workdir: Path) -> None:
     write(workdir / "plans" / "plan.yaml", INVALID)
     result = run("staffing", "--as-of", "2022")
-    assert result.exit_code == 1
-    assert result.stdout == (
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
         "plans/plan.yaml:9:34: error WF501 stated permanent is 5 but the rows give 4.00\n"
         "    hint: correct the total, or the row that is wrong\n"
         'plans/plan.yaml:11:68: error WF505 target "t" names team "B", which no snapshot has\n'
         "    hint: teams in the snapshots: A\n"
         "1 file checked: 2 errors, 0 warnings\n"
+        "wfplan: error: staffing reads every plan, and these files have errors: "
+        "plans/plan.yaml; fix them first\n"
     )
-    assert result.stderr == ""
 
 
 def test_headcount_in_a_staffing_file_of_an_fte_plan_is_refused(run: Run, workdir: Path) -> None:
@@ -176,8 +177,9 @@ def test_headcount_in_a_staffing_file_of_an_fte_plan_is_refused(run: Run, workdi
     )
     result = run("staffing")
     assert result.exit_code == 1
+    assert result.stdout == ""
     assert (
-        'error WF506 staffing unit is headcount but plan "example" counts in fte' in result.stdout
+        'error WF506 staffing unit is headcount but plan "example" counts in fte' in result.stderr
     )
 
 
@@ -246,8 +248,11 @@ def test_only_errors_are_shown_when_plans_are_refused(run: Run, workdir: Path) -
     assert "warning WF507" in run("validate").stdout
     result = run("staffing", "--as-of", "2022")
     assert result.exit_code == 1
-    assert "WF507" not in result.stdout
-    assert result.stdout.endswith("1 file checked: 2 errors, 0 warnings\n")
+    assert "WF507" not in result.stderr
+    assert result.stderr.endswith(
+        "1 file checked: 2 errors, 0 warnings\nwfplan: error: staffing reads every plan, and "
+        "these files have errors: plans/plan.yaml; fix them first\n"
+    )
 
 
 def test_the_refused_plans_warnings_are_still_found_and_located(workdir: Path) -> None:

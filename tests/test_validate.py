@@ -197,6 +197,6 @@ def test_unknown_configuration_key_is_an_error(run: Run, workdir: Path) -> None:
     result = run("validate")
     assert result.exit_code == 2
     assert result.stderr == (
-        f"wfplan: error: {workdir / 'pyproject.toml'}: unknown configuration key "
+        "wfplan: error: pyproject.toml: unknown configuration key "
         '"due_whithin"; did you mean "due_within"?\n'
     )

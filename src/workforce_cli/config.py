@@ -7,6 +7,7 @@ misspelt `due_whithin` must not silently leave the default in force.
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,17 +52,27 @@ def find(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    shown = relative(path)
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
+    except UnicodeDecodeError as err:
+        raw = path.read_bytes()
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise UsageError(
+            f"{shown}:{line}:{column}: cannot read configuration: byte 0x{raw[err.start]:02x} "
+            "is not UTF-8; save the file as UTF-8"
+        ) from None
     except (OSError, tomllib.TOMLDecodeError) as err:
-        raise UsageError(f"{path}: cannot read configuration: {err}") from None
+        raise UsageError(f"{shown}: cannot read configuration: {err}") from None
 
 
 def load(start: Path | None = None) -> Config:
-    path = find((start or Path.cwd()).resolve())
-    if path is None:
+    found = find((start or Path.cwd()).resolve())
+    if found is None:
         return Config()
+    path = relative(found)  # messages name it as the user would: wfplan.toml, ../wfplan.toml
     data = _read(path)
     table = data.get("tool", {}).get("wfplan", {}) if path.name == "pyproject.toml" else data
     return parse(table, path)
@@ -104,13 +115,20 @@ def parse(table: dict[str, Any], path: Path) -> Config:
             close = difflib.get_close_matches(code, list(CODES), n=1)
             hint = f'did you mean "{close[0]}"?' if close else "codes are listed in the README"
             raise UsageError(f'{path}: `severity` names the unknown code "{code}"; {hint}')
+    if templates and not (base / templates).resolve().is_relative_to(base.resolve()):
+        # Part of the repository: a cloned repository must not make wfplan read
+        # /etc/passwd or a file in the home folder into a report (links included).
+        raise UsageError(
+            f"{path}: `templates` names {templates}, which is outside the repository "
+            f"(the folder of {path.name}); templates are read only from inside it"
+        )
     return Config(
-        paths=tuple(base / p for p in paths),
+        paths=tuple(relative(base / p) for p in paths),
         severity=dict(severity),
         due_within=_days(table, "due_within", DEFAULT_DUE_WITHIN, path),
         red_after=_days(table, "red_after", DEFAULT_RED_AFTER, path),
         labels=dict(labels),
-        templates=base / templates if templates else None,
+        templates=relative(base / templates) if templates else None,
         source=path,
     )
 
@@ -125,7 +143,7 @@ def _days(table: dict[str, Any], key: str, default: int, path: Path) -> int:
 def plan_paths(given: list[Path] | None, config: Config) -> list[Path]:
     """The paths a command reads: those given, else the configuration's, else `plans/`."""
     if given:
-        return given
+        return [relative(p) for p in given]
     if config.paths:
         return list(config.paths)
     default = Path("plans")
@@ -135,3 +153,15 @@ def plan_paths(given: list[Path] | None, config: Config) -> list[Path]:
             "your plan files, or start one with `wfplan new PLAN_ID --title ...`"
         )
     return [default]
+
+
+def relative(path: Path) -> Path:
+    """`path` relative to the working directory (`../plans` from a subfolder), so that every
+    path wfplan reports (diagnostics, GitHub annotations, JSON `file` keys, report footers,
+    diffs) is the same whichever way the file was named, and never shows the home folder."""
+    if not path.is_absolute():
+        return path
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # another drive (Windows): no relative path exists
+        return path

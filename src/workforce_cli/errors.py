@@ -73,7 +73,11 @@ def boundary(command: Callable[[], object]) -> int:
         sys.stderr.write(f"wfplan: terminated; {stop.note}\n")
         return 128 + stop.signum
     except UsageError as err:
-        sys.stderr.write(f"wfplan: error: {err}\n")
+        from workforce_cli.output import visible_lines
+
+        # Messages quote plan text (titles of candidate milestones, ids, paths): shown
+        # with control characters escaped, as every text output shows them.
+        sys.stderr.write(f"wfplan: error: {visible_lines(str(err))}\n")
         return 2
     except BrokenPipeError:
         # `wfplan status | head` closes the pipe early; that is not an error.

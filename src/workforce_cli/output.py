@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -16,6 +16,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_LEADING = re.compile(r"^(#|[-+=](?=\s|$)|\d+(?=[.)](?:\s|$)))")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _SPACE = re.compile(r"\s+")
+# An @ that GitHub or GitLab would turn into a mention (of a user, a team or a group): at the
+# start of a word and followed by a name. An address (jo@example.org) is left alone.
+_MENTION = re.compile(r"(?<![\w.+-])@(?=[\w-])")
+WORD_JOINER = "\u2060"
 
 
 def md(value: object) -> str:
@@ -23,13 +27,17 @@ def md(value: object) -> str:
 
     Newlines become spaces (a newline would end the table row), `|` is escaped (it would
     start a new cell), and Markdown or HTML syntax is backslash-escaped so that
-    `<script>` shows as text and `*` stays an asterisk. None becomes an empty string.
+    `<script>` shows as text and `*` stays an asterisk; `@name` does not mention anyone.
+    None becomes an empty string.
     """
     if value is None:
         return ""
-    text = _SPACE.sub(" ", str(value)).strip()
+    text = visible(_SPACE.sub(" ", str(value)).strip())
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
+    # "@" and an invisible word joiner: shown as "@name", but no longer a mention that
+    # pings someone from a pull-request comment (an entity, &#64;, would still mention).
+    text = _MENTION.sub("@" + WORD_JOINER, text)
     match = _MD_LEADING.match(text)
     if match and match.group(1)[0].isdigit():
         return text[: match.end()] + "\\" + text[match.end() :]
@@ -84,6 +92,42 @@ def iso(value: date | None) -> str | None:
 
 def plural(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+# --- terminal text ---------------------------------------------------------------------------
+
+# C0 controls, DEL, C1 controls (U+009B is a one-character CSI), the Unicode line and paragraph
+# separators, and the bidirectional overrides that make text read other than it is stored.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_BUT_NEWLINE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(value: object) -> str:
+    """Plan text for a terminal: control characters shown as escapes (`\\x1b`, `\\n`).
+
+    An escape sequence in a title could clear the screen, set the window title or draw a
+    hyperlink that lies; a newline could start a line that CI reads as a command
+    (`::warning ...`). Shown escaped, the text is what the file holds, on one line.
+    """
+    return _CONTROL.sub(_escape, str(value))
+
+
+def visible_lines(text: str) -> str:
+    """A whole rendered text with every control character but the line ends escaped: the
+    net under `visible`, for text a renderer built from many pieces."""
+    return _CONTROL_BUT_NEWLINE.sub(_escape, text)
 
 
 # --- GitHub workflow commands ---------------------------------------------------------------
@@ -144,3 +188,45 @@ def github_commands(annotations: Iterable[Annotation], rest: str) -> list[str]:
         )
         lines.append(f"::notice title=wfplan::{github_data(message)}")
     return lines
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?\Z")
+
+Cell = str | int | float | None
+
+
+def csv_cell(value: Cell) -> str:
+    """One cell as every CSV output writes it: None is blank; numbers stay numbers; text that
+    a spreadsheet would run as a formula gets a leading apostrophe ('=1+2 shows as =1+2).
+
+    Text that is exactly a number (a formatted figure such as "-1.50") is left as it is: a
+    spreadsheet reads it as that number and nothing else.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return str(value)
+    if value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    """A whole CSV file (RFC 4180, lines ending in \\n): the header, then the rows.
+
+    Cells by `csv_cell`; a cell holding a comma, a quote, CR or LF is quoted (Python's csv
+    module would leave a lone CR bare, which ends the row in a spreadsheet).
+    """
+    lines = [",".join(_quoted(h) for h in header)]
+    lines.extend(",".join(_quoted(csv_cell(c)) for c in row) for row in rows)
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text

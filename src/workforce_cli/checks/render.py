@@ -12,7 +12,7 @@ from dataclasses import asdict, replace
 from workforce_cli.checks import reports
 from workforce_cli.checks import rules as registry
 from workforce_cli.diagnostics import Diagnostic, count
-from workforce_cli.output import Annotation, github_commands, md, plural
+from workforce_cli.output import Annotation, github_commands, md, plural, visible
 
 
 def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
@@ -26,9 +26,12 @@ def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
 def format_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
     lines: list[str] = []
     for d in diagnostics:
-        lines.append(f"{d.file}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}")
+        # Quoted plan text is shown escaped: one diagnostic, one line, nothing for a terminal
+        # or a CI log to act on.
+        where = f"{visible(d.file)}:{d.line}:{d.column}"
+        lines.append(f"{where}: {d.severity} {d.code} {visible(d.message)}")
         if d.hint:
-            lines.append(f"    hint: {d.hint}")
+            lines.append(f"    hint: {visible(d.hint)}")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
 

@@ -52,7 +52,7 @@ def run(base: str, rest: list[str], output_format: str, fail_on: list[str]) -> i
     gitfiles.require_repository()
     settings = config.load()
     commit, head, given = revisions(base, rest)
-    paths = given or list(settings.paths) or [Path("plans")]
+    paths = [config.relative(p) for p in given] or list(settings.paths) or [Path("plans")]
     base_files = gitfiles.files_at(commit, paths)
     if head is None:
         head_files = gitfiles.working_tree(paths)

@@ -11,8 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from workforce_cli import config, dates
+from workforce_cli.checks import blocking
 from workforce_cli.checks.engine import check_repository
 from workforce_cli.checks.render import FORMATTERS
+from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.errors import UsageError
 from workforce_cli.read import loader as loading
 from workforce_cli.read.sources import LoadedPlan
@@ -36,16 +38,63 @@ def as_of(text: str | None, today: date | None = None) -> date:
         raise UsageError(f"--as-of (or WFPLAN_AS_OF): {err}; {hint}") from None
 
 
-def load_valid(paths: list[Path] | None, settings: config.Config) -> list[LoadedPlan] | None:
-    """The plans under `paths`; None, after printing their errors as `validate` does, if any
-    file has errors. Warnings are not printed here: `wfplan validate` is the place for them."""
+def load_valid(
+    paths: list[Path] | None,
+    settings: config.Config,
+    plan_id: str | None = None,
+    command: str = "this command",
+) -> list[LoadedPlan] | None:
+    """The plans under `paths` (only the one `plan_id` names, if given) that nothing broken
+    stands in the way of (the rule is `checks.blocking`'s); None, after printing the errors
+    that block to stderr as `validate` does, and which files they are in, if something does.
+
+    Warnings are not printed here: `wfplan validate` is the place for them.
+    """
     repository = loading.load(config.plan_paths(paths, settings))
-    found = check_repository(repository, settings.severity)
-    errors = [d for d in found if d.severity == "error"]
-    if errors:
-        sys.stdout.write(FORMATTERS["text"](errors, len(repository.files)))
+    broken = blocking.broken_files(repository, check_repository(repository, settings.severity))
+    if not broken:
+        return select(repository.plans, plan_id)
+    if plan_id is None:
+        _refuse(blocking.errors_of(broken), len(repository.files))
+        sound = _sound(repository.plans, broken)
+        if any(b.plan is None for b in broken):
+            how = "fix them first: a file that does not name its plan could belong to any"
+        elif sound and command in _TAKES_PLAN:
+            shown = ", ".join(sound[:5]) + (f" and {len(sound) - 5} more" if len(sound) > 5 else "")
+            how = f"fix them, or name a plan to show alone with --plan ({shown})"
+        else:
+            how = "fix them first"
+        sys.stderr.write(
+            f"wfplan: error: {command} reads every plan, and these files have errors: "
+            f"{blocking.names(broken)}; {how}\n"
+        )
         return None
-    return repository.plans
+    in_the_way = blocking.blocking(broken, {plan_id})
+    if in_the_way:
+        _refuse(blocking.errors_of(in_the_way), len(repository.files))
+        sys.stderr.write(
+            f'wfplan: error: plan "{plan_id}" cannot be shown: '
+            f"{blocking.names(in_the_way)} {'has' if len(in_the_way) == 1 else 'have'} errors\n"
+        )
+        return None
+    chosen = select(repository.plans, plan_id)
+    left_out = "; ".join(b.described for b in broken)
+    sys.stderr.write(
+        f"wfplan: note: left out, with errors: {left_out}; `wfplan validate` lists them\n"
+    )
+    return chosen
+
+
+_TAKES_PLAN = ("status", "overdue", "staffing", "report")
+
+
+def _refuse(errors: list[Diagnostic], files: int) -> None:
+    sys.stderr.write(FORMATTERS["text"](sorted(errors, key=lambda d: d.sort_key), files))
+
+
+def _sound(plans: list[LoadedPlan], broken: list[blocking.Broken]) -> list[str]:
+    """The ids of the plans no broken file stands in the way of."""
+    return sorted(p.id for p in plans if not blocking.blocking(broken, {p.id}))
 
 
 def select(plans: list[LoadedPlan], plan_id: str | None) -> list[LoadedPlan]:

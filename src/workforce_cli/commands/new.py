@@ -32,7 +32,7 @@ def run(
     content = newplan.text(plan_id, title, organisation, target)
     problems = newplan.problems(target, content)
     if problems:  # the template and the checks disagree: a bug, but never write a bad file
-        sys.stdout.write(FORMATTERS["text"](problems, 1))
+        sys.stderr.write(FORMATTERS["text"](problems, 1))
         return 1
     if output is None:
         safewrite.make_folder(target.parent)  # the first plan starts the folder

@@ -25,12 +25,11 @@ def run(
         raise UsageError("--owner needs some text to look for, such as --owner hr")
     settings = config.load()
     day = inputs.as_of(as_of)
-    plans = inputs.load_valid(paths, settings)
+    plans = inputs.load_valid(paths, settings, plan_id, "overdue")
     if plans is None:
         return 1
     options = inputs.rating_options(settings, day, None, red_after)
-    chosen = inputs.select(plans, plan_id)
-    report = status.evaluate_all(((p.plan, p.source.display) for p in chosen), options)
+    report = status.evaluate_all(((p.plan, p.source.display) for p in plans), options)
     result = OverdueList(options, owner, status.overdue(report, owner))
     sys.stdout.write(FORMATS[output_format](result, Terminal.detect(sys.stdout)))
     return 0

@@ -38,10 +38,10 @@ def run(
     provenance = Provenance()
     # The template is compiled before the plans are read: a typo in it is reported at once.
     compiled = choose_template(template, settings, output_format)
-    plans = inputs.load_valid(paths, settings)
+    plans = inputs.load_valid(paths, settings, plan_id, "report")
     if plans is None:
         return 1
-    chosen = inputs.select(plans, plan_id)
+    chosen = plans
     changes = Since.read(since, config.plan_paths(paths, settings)) if since else None
     options = inputs.rating_options(settings, day, None, None)
     if output_dir is not None:

@@ -15,9 +15,9 @@ def run(
     paths: list[Path] | None, plan_id: str | None, as_of: str | None, output_format: str
 ) -> int:
     day = inputs.as_of(as_of)
-    plans = inputs.load_valid(paths, config.load())
+    plans = inputs.load_valid(paths, config.load(), plan_id, "staffing")
     if plans is None:
         return 1
-    results = [evaluate(loaded, day) for loaded in inputs.select(plans, plan_id)]
+    results = [evaluate(loaded, day) for loaded in plans]
     sys.stdout.write(FORMATS[output_format](day, results))
     return 0

@@ -22,12 +22,11 @@ def run(
 ) -> int:
     settings = config.load()
     day = inputs.as_of(as_of)
-    plans = inputs.load_valid(paths, settings)
+    plans = inputs.load_valid(paths, settings, plan_id, "status")
     if plans is None:
         return 1
     options = inputs.rating_options(settings, day, due_within, red_after)
-    chosen = inputs.select(plans, plan_id)
-    report = status.evaluate_loaded(chosen, options)
+    report = status.evaluate_loaded(plans, options)
     sys.stdout.write(FORMATS[output_format](report, Terminal.detect(sys.stdout)))
     return 1 if failed(report, fail_on) else 0
 

@@ -15,7 +15,16 @@ from typing import Any
 
 from workforce_cli.diff import ci
 from workforce_cli.diff.results import CLASSES, KINDS, ORDER, Change, Diff, Failure, PlanDiff
-from workforce_cli.output import Annotation, GithubLevel, days, github_commands, md, plural
+from workforce_cli.output import (
+    Annotation,
+    GithubLevel,
+    days,
+    github_commands,
+    md,
+    plural,
+    visible,
+    visible_lines,
+)
 
 WORKING_TREE = "working tree"
 MARKER = "<!-- wfplan-diff -->"
@@ -219,20 +228,21 @@ def _head(diff: Diff) -> str:
 
 
 def text(diff: Diff, fail_on: tuple[str, ...]) -> str:
+    # Plan text is shown with control characters escaped (`visible`): one change, one line.
     lines = [f"{diff.base} → {_head(diff)}: {summary(diff)}"]
     for plan in diff.plans:
-        title = f": {plan.title}" if plan.title else ""
-        where = f"{plan.file}, " if plan.plan_id is not None else ""
-        lines += ["", f"{plan.name} ({where}{plan.state}){title}"]
-        lines += [f"  {line}" for line in _failures(plan)]
+        title = f": {visible(plan.title)}" if plan.title else ""
+        where = f"{visible(plan.file)}, " if plan.plan_id is not None else ""
+        lines += ["", f"{visible(plan.name)} ({where}{plan.state}){title}"]
+        lines += [f"  {visible(line)}" for line in _failures(plan)]
         for c in _sorted(plan):
-            where = f"{c.place.file}:{c.place.line}: " if c.place else ""
-            words = detail(c)
+            where = f"{visible(c.place.file)}:{c.place.line}: " if c.place else ""
+            words = visible(detail(c))
             lines.append(
-                f'  {where}[{c.cls}] {label(c)}: {c.id} "{c.title}"'
+                f'  {where}[{c.cls}] {label(c)}: {c.id} "{visible(c.title)}"'
                 + (f": {words}" if words else "")
             )
-    return "\n".join(lines) + "\n"
+    return visible_lines("\n".join(lines) + "\n")
 
 
 # --- markdown -----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ is only offered for writing once the repository with the changed file passes eve
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from workforce_cli.diagnostics import Diagnostic, count
 from workforce_cli.edit.document import BOM
 from workforce_cli.errors import UsageError
 from workforce_cli.model.walk import MilestoneRef, milestones
+from workforce_cli.output import visible
 from workforce_cli.read import loader as loading
 from workforce_cli.read.files import read_file
 from workforce_cli.read.sources import LoadedPlan, Repository
@@ -84,10 +85,23 @@ class Workspace:
 
     def check(self, changes: Sequence[Change]) -> list[Diagnostic] | None:
         """`errors()` of the repository as it would be with the changes written."""
+        return self.with_changes(changes).errors()
+
+    def with_changes(self, changes: Sequence[Change]) -> Workspace:
+        """The workspace as it would be with the changes written."""
         files = dict(self.files)
         for change in changes:
             files[change.path] = change.after
-        return Workspace(files, self.roots, self.severities).errors()
+        return Workspace(files, self.roots, self.severities)
+
+    def plans_of(self, paths: Iterable[Path]) -> set[str]:
+        """The plans the files at `paths` name (a plan's id, a staffing file's plan)."""
+        shown = {str(path) for path in paths}
+        return {
+            plan
+            for source in self.repository.files
+            if source.display in shown and (plan := source.declared_plan()) is not None
+        }
 
     def plan(self, plan_id: str) -> LoadedPlan:
         found = self.repository.plan(plan_id)
@@ -145,5 +159,5 @@ def _candidate(found: Found) -> str:
     line, _ = found.loaded.source.locate(found.ref.path)
     return (
         f"  {found.ref.id}  --plan {found.loaded.id}  "
-        f"({found.loaded.source.display}:{line}) {found.ref.title}"
+        f"({visible(found.loaded.source.display)}:{line}) {visible(found.ref.title)}"
     )

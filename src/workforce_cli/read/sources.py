@@ -7,6 +7,7 @@ mapping, the checks, the engines) can name them without importing the loader.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +18,10 @@ from workforce_cli.diagnostics import Diagnostic, make
 from workforce_cli.model import Plan, Snapshot, StaffingFile
 from workforce_cli.read import yaml as yamlio
 from workforce_cli.read.yaml import YamlPath
+
+_ID_LINE = re.compile(r"^id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*(?:#.*)?$", re.M)
+_PLAN_LINE = re.compile(r"^plan:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*(?:#.*)?$", re.M)
+_KIND_STAFFING = re.compile(r"^kind:[ \t]*[\"']?staffing\b", re.M)
 
 
 @dataclass(eq=False)
@@ -42,6 +47,22 @@ class SourceFile:
     ) -> Diagnostic:
         line, column = self.locate(path, key=key)
         return make(code, message, self.display, line, column, hint)
+
+    def declared_plan(self) -> str | None:
+        """The plan a file says it belongs to: a plan's `id`, a staffing file's `plan`.
+
+        Read from the data when the file parsed, else from a top-level `id:` or `plan:`
+        line of its text (a file with a syntax error still names its plan); None when the
+        file says neither, or could not be read as text at all.
+        """
+        data = self._data
+        if isinstance(data, dict):
+            key = "plan" if data.get("kind") == "staffing" else "id"
+            value = data.get(key)
+            return value if isinstance(value, str) else None
+        staffing = _KIND_STAFFING.search(self.text) is not None
+        found = (_PLAN_LINE if staffing else _ID_LINE).search(self.text)
+        return found.group(1) if found else None
 
 
 @dataclass(eq=False)

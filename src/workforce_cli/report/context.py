@@ -87,7 +87,8 @@ def plan_context(
     plan = loaded.plan
     result = status.evaluate(plan, options, loaded.source.display)
     anchor = schedule.anchor(plan)
-    rows = {m.id: _milestone(m, plan, options, anchor) for m in result.milestones}
+    items = _items(plan)
+    rows = {m.id: _milestone(m, items.get(m.id), options, anchor) for m in result.milestones}
     themes = _themes(plan, result, rows, options)
     staffing = staffing_section(loaded, options, output_format)
     done, of = result.progress
@@ -164,10 +165,9 @@ def _period(plan: Plan) -> str:
 
 
 def _milestone(
-    m: MilestoneStatus, plan: Plan, options: Options, anchor: date | None
+    m: MilestoneStatus, item: Action | Milestone | None, options: Options, anchor: date | None
 ) -> dict[str, Any]:
     row = m.to_dict(options)
-    item = _item(plan, m)
     row["notes"] = item.notes if item is not None else None
     row["status_text"] = STATUS_WORDS[m.status.value]
     row["rag_text"] = NOT_RATED_WORDS[m.not_rated] if m.not_rated else row["label"]
@@ -197,13 +197,16 @@ def _words(text: str | None, anchor: date | None) -> str:
     return text
 
 
-def _item(plan: Plan, m: MilestoneStatus) -> Action | Milestone | None:
+def _items(plan: Plan) -> dict[str, Action | Milestone]:
+    """Each milestone (or milestone-less action) by id, found in one pass: looking each one up
+    by scanning the actions made a report quadratic in the plan's size."""
+    items: dict[str, Action | Milestone] = {}
     for action in plan.actions:
-        if action.id == m.action_id:
-            if m.is_action:
-                return action
-            return next((x for x in action.milestones if x.id == m.id), None)
-    return None
+        if not action.milestones:
+            items.setdefault(action.id, action)
+        for milestone in action.milestones:
+            items.setdefault(milestone.id, milestone)
+    return items
 
 
 def _themes(
@@ -218,12 +221,15 @@ def _themes(
     ]
     if any(a.theme is None for a in plan.actions):
         groups.append((None, "Other actions", None))
+    # Each theme's actions in one pass (not one scan of every action per theme).
+    by_theme: dict[str | None, list[Action]] = {}
+    for action in plan.actions:
+        by_theme.setdefault(action.theme, []).append(action)
     themes = []
     for theme_id, title, description in groups:
         actions = [
             _action(action, by_action.get(action.id, []), rows)
-            for action in plan.actions
-            if action.theme == theme_id
+            for action in by_theme.get(theme_id, [])
         ]
         if not actions and theme_id is None:
             continue

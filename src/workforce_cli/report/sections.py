@@ -70,7 +70,9 @@ def headline(result: PlanStatus, targets: list[dict[str, Any]], options: Options
     within = options.due_within
     if result.rating == "red":
         late = [m for m in ms if m.rating == "red" and (m.days_overdue or 0) > options.red_after]
-        stuck = [m for m in ms if m.rating == "red" and m not in late]
+        # Red but not late: blocked and due soon. (Tested on the days, not by looking each
+        # one up in `late`, which made a report quadratic in the plan's size.)
+        stuck = [m for m in ms if m.rating == "red" and (m.days_overdue or 0) <= options.red_after]
         parts = []
         if late:
             oldest = max(m.days_overdue or 0 for m in late)

@@ -69,10 +69,35 @@ FILTERS: dict[str, Any] = {
 # --- environments -------------------------------------------------------------------------
 
 
+class OutsideFolder(jinja2.TemplateNotFound):
+    """A template path that resolves (through a link) to a file outside its folder."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            name,
+            f"{name} leads out of the template folder (a link to a file elsewhere); "
+            "templates include only files inside their folder",
+        )
+
+
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """Jinja2's file loader, refusing any file that resolves outside the folder it was found
+    in. Jinja2 already refuses `..` in a name; this also refuses symbolic links that lead out,
+    so a template (or a file a pull request adds beside it) cannot read other files."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        roots = [Path(p).resolve() for p in self.searchpath]
+        if not any(real.is_relative_to(root) for root in roots):
+            raise OutsideFolder(template)
+        return source, filename, uptodate
+
+
 def _environment(search: list[Path], autoescape: bool, sandboxed: bool) -> jinja2.Environment:
     kind = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
     env = kind(
-        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        loader=ConfinedLoader([str(p) for p in search]),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -113,6 +138,8 @@ def _compile(env: jinja2.Environment, name: str) -> jinja2.Template:
         return env.get_template(name)
     except jinja2.TemplateSyntaxError as err:
         raise TemplateProblem(err.filename or name, err.lineno, err.message or str(err)) from None
+    except OutsideFolder as err:
+        raise UsageError(err.message or str(err)) from None
     except jinja2.TemplateNotFound as err:
         raise UsageError(f"template not found: {err.name}") from None
     except UnicodeDecodeError:
@@ -129,6 +156,14 @@ def render(template: jinja2.Template, context: Mapping[str, Any]) -> str:
     except jinja2.TemplateError as err:
         file, line = _where(err, template)
         raise TemplateProblem(file, line, _message(err)) from None
+    except RecursionError as err:
+        # `{% macro m() %}{{ m() }}{% endmacro %}`: the user's loop, reported at its line.
+        file, line = _where(err, template)
+        raise TemplateProblem(
+            file,
+            line,
+            "the template calls itself without end (a macro or include that never stops recursing)",
+        ) from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as err:
         # Template code can fail like any code ({{ 1 / 0 }}, {{ "x" + 1 }}): the user's
         # mistake, reported at its line, not a crash of wfplan.
@@ -156,6 +191,9 @@ def _where(err: BaseException, template: jinja2.Template) -> tuple[str, int | No
 def _message(err: BaseException) -> str:
     if isinstance(err, jinja2.UndefinedError):
         return f"{err.message} (the report context is documented in docs/templates.md)"
+    if isinstance(err, jinja2.TemplateNotFound) and err.message == err.name:
+        # Jinja2's words for a name with `..` in it are the name alone.
+        return f"{err.name}: not found (templates include only files inside their folder)"
     if isinstance(err, jinja2.TemplateError):
         return err.message or type(err).__name__
     return f"{type(err).__name__}: {err}"

@@ -81,6 +81,12 @@ class MeasureProgress:
         return "; ".join(parts) + f" — {self.state}{why}"
 
     @property
+    def has_figures(self) -> bool:
+        """An actual, a baseline or a target: something to show beyond the name."""
+        m = self.measure
+        return self.latest is not None or m.baseline is not None or m.target is not None
+
+    @property
     def latest_as_of(self) -> str | None:
         return self.latest.as_of if self.latest else None
 

@@ -5,14 +5,12 @@ Each formatter takes the as-of date and the plans' results and returns the whole
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from workforce_cli.model.figures import Totals
-from workforce_cli.output import day
+from workforce_cli.output import Cell, csv_text, day, visible, visible_lines
 from workforce_cli.staffing.engine import PlanStaffing
 from workforce_cli.staffing.history import COUNTS, METRICS, value
 
@@ -55,6 +53,7 @@ def _figures_row(name: str, t: Totals, unit: str, share_change: str) -> list[str
 
 
 def _table(rows: list[list[str]], indent: str) -> list[str]:
+    rows = [[visible(cell) for cell in row] for row in rows]
     full = [row for row in rows if len(row) > 2]
     widths = [max(len(row[i]) for row in full) for i in range(len(rows[0]))]
     widths[0] = max(widths[0], *(len(row[0]) for row in rows))
@@ -103,10 +102,12 @@ def _snapshot_lines(result: PlanStaffing) -> list[str]:
             rows = [row[:-1] if len(row) > 2 else row for row in rows]
         lines += _table(rows, "    ")
         if latest.total.missing:
-            lines.append("    Not counted (no figures): " + ", ".join(latest.total.missing))
+            missing = ", ".join(visible(m) for m in latest.total.missing)
+            lines.append("    Not counted (no figures): " + missing)
         if latest.total.blanks:
+            blanks = visible(latest.total.blanks)
             lines.append(
-                f"    Blank figures, unknown and not counted as zero: {latest.total.blanks}; "
+                f"    Blank figures, unknown and not counted as zero: {blanks}; "
                 "the totals and rates that need them are n/a"
             )
         uncovered = _pct(value(latest.total, "uncovered_vacancy_rate"))
@@ -156,12 +157,13 @@ def _target_lines(result: PlanStaffing) -> list[str]:
             # The table already lists the service's missing teams; say it again only where
             # this target's scope (its teams, or an earlier snapshot) misses others.
             if t.totals is not None and t.totals.missing and t.totals.missing != shown:
-                lines.append("      not counted (no figures): " + ", ".join(t.totals.missing))
+                missing = ", ".join(visible(m) for m in t.totals.missing)
+                lines.append("      not counted (no figures): " + missing)
             if t.unknown:
-                lines.append(f"      {t.unknown_text}")
+                lines.append(f"      {visible(t.unknown_text)}")
             lines.append(f"      {t.reason}")
         if t.target.forecast:
-            lines.append(f"      the plan's own forecast: {t.target.forecast}")
+            lines.append(f"      the plan's own forecast: {visible(t.target.forecast)}")
     return lines
 
 
@@ -170,7 +172,7 @@ def _measure_lines(result: PlanStaffing) -> list[str]:
     blank = [m.id for m in result.measures if m not in shown]
     lines = ["  Measures"] if result.measures else []
     for m in shown:
-        lines.append(f"    {m.summary}")
+        lines.append(f"    {visible(m.summary)}")
     if blank:
         text = "No figures yet: " + ", ".join(blank)
         lines += textwrap.wrap(
@@ -180,10 +182,11 @@ def _measure_lines(result: PlanStaffing) -> list[str]:
 
 
 def format_text(as_of: date, results: Sequence[PlanStaffing]) -> str:
+    """The text table; plan text is shown with control characters escaped (`visible`)."""
     lines = [f"Staffing as of {day(as_of)}"]
     for result in results:
         plan = result.loaded.plan
-        lines += ["", f"{plan.id}: {plan.title}"]
+        lines += ["", f"{plan.id}: {visible(plan.title)}"]
         if result.is_empty:
             lines.append("  No staffing snapshots, targets or measures.")
             continue
@@ -193,7 +196,9 @@ def format_text(as_of: date, results: Sequence[PlanStaffing]) -> str:
             lines.append("  No staffing snapshots.")
         lines += _target_lines(result)
         lines += _measure_lines(result)
-    return "\n".join(lines) + "\n"
+    # Every piece is on its own line: any control character left (a newline in a team name
+    # included, escaped by `_table`) is shown escaped.
+    return visible_lines("\n".join(lines) + "\n")
 
 
 def format_json(as_of: date, results: Sequence[PlanStaffing]) -> str:
@@ -212,24 +217,21 @@ CSV_COLUMNS = (
 
 
 def format_csv(as_of: date, results: Sequence[PlanStaffing]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[Cell]] = []
     for result in results:
         for s in result.history.snapshots:
-            head = [result.loaded.id, s.as_of, s.date.isoformat()]
-            tail = [result.unit, s.vacancy_basis]
+            head: list[Cell] = [result.loaded.id, s.as_of, s.date.isoformat()]
+            tail: list[Cell] = [result.unit, s.vacancy_basis]
             for team in s.teams:
                 cells = _cells(team.totals if team.has_figures else None)
                 flag = str(team.has_figures).lower()
-                row = [*head, "team", team.team, flag, *tail, *cells, "", s.ref.source.display]
-                writer.writerow(row)
+                rows.append(
+                    [*head, "team", team.team, flag, *tail, *cells, "", s.ref.source.display]
+                )
             cells = _cells(s.total if s.total.teams else None)
             flag, missing = str(bool(s.total.teams)).lower(), "; ".join(s.total.missing)
-            writer.writerow(
-                [*head, "total", "", flag, *tail, *cells, missing, s.ref.source.display]
-            )
-    return out.getvalue()
+            rows.append([*head, "total", "", flag, *tail, *cells, missing, s.ref.source.display])
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def _cells(t: Totals | None) -> list[str]:

@@ -31,6 +31,7 @@ from workforce_cli import dates
 from workforce_cli.model import Plan, Status, schedule
 from workforce_cli.model.walk import MilestoneRef, milestones
 from workforce_cli.read.sources import LoadedPlan
+from workforce_cli.staffing.measures import progress as measure_progress
 from workforce_cli.staffing.targets import target_summaries
 from workforce_cli.status.results import (
     RATINGS,
@@ -158,13 +159,17 @@ def evaluate_all(plans: Iterable[tuple[Plan, str | None]], options: Options) -> 
 
 
 def evaluate_loaded(plans: Sequence[LoadedPlan], options: Options) -> StatusReport:
-    """`evaluate_all` over loaded plans, with each staffing target's one-line summary under
-    its plan (what `wfplan status` shows)."""
+    """`evaluate_all` over loaded plans, with each staffing target's and each measure's
+    one-line summary under its plan (what `wfplan status` shows)."""
     report = evaluate_all(((p.plan, p.source.display) for p in plans), options)
     return replace(
         report,
         plans=tuple(
-            replace(result, targets=tuple(target_summaries(loaded, options.as_of)))
+            replace(
+                result,
+                targets=tuple(target_summaries(loaded, options.as_of)),
+                measures=tuple(measure_progress(loaded, options.as_of)),
+            )
             for result, loaded in zip(report.plans, plans, strict=True)
         ),
     )

@@ -5,13 +5,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from workforce_cli.output import day, plural
+from workforce_cli.output import csv_text, day, plural, visible
 from workforce_cli.status.engine import Options, Overdue
 from workforce_cli.status.render import (
     STYLES,
@@ -64,7 +63,7 @@ def render_text(result: OverdueList, terminal: Terminal) -> str:
 
     out = io.StringIO()
     console = text_console(terminal, out)
-    console.print(summary(result), markup=False)
+    console.print(visible(summary(result)), markup=False)
     columns = (
         Column("Late", right=True),
         Column("RAG"),
@@ -76,11 +75,11 @@ def render_text(result: OverdueList, terminal: Terminal) -> str:
     rows = [
         (
             (plural(m.days_overdue or 0, "day"), None),
-            (result.options.label(m.rating), STYLES[m.rating]),
+            (visible(result.options.label(m.rating)), STYLES[m.rating]),
             (due_text(m), None),
             (plan.id, None),
-            (f"{m.id}: {m.title}", None),
-            (owners_text(m), None),
+            (visible(f"{m.id}: {m.title}"), None),
+            (visible(owners_text(m)), None),
         )
         for plan, m in result.rows
     ]
@@ -98,34 +97,27 @@ def render_json(result: OverdueList, terminal: Terminal) -> str:
 
 
 CSV_COLUMNS = ("plan", "id", "title", "owners", "due", "due_date", "days_overdue", "rag", "status")
-# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def render_csv(result: OverdueList, terminal: Terminal) -> str:
     """One row per milestone; owners joined by "; "; dates ISO; lines end in \\n."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for plan, m in result.rows:
-        writer.writerow(
+    return csv_text(
+        CSV_COLUMNS,
+        (
             [
                 plan.id,
                 m.id,
-                _cell(m.title),
-                _cell("; ".join(m.owners)),
-                _cell(m.effective_due or ""),
+                m.title,
+                "; ".join(m.owners),
+                m.effective_due or "",
                 m.due_date.isoformat() if m.due_date else "",
                 m.days_overdue,
                 result.options.label(m.rating),
                 m.status.value,
             ]
-        )
-    return out.getvalue()
+            for plan, m in result.rows
+        ),
+    )
 
 
 Renderer = Callable[[OverdueList, Terminal], str]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from workforce_cli.output import day, plural
+from workforce_cli.output import day, plural, visible
 from workforce_cli.status.engine import MilestoneStatus, Options, PlanStatus, StatusReport
 
 if TYPE_CHECKING:
@@ -150,14 +150,18 @@ def _preamble(plan: PlanStatus, options: Options) -> list[RenderableType]:
     from rich.text import Text
 
     # Plan text goes in as Text, never as markup: "[Janet Ainscow]" is a name, not a style.
-    who = " · ".join(x for x in (plan.organisation, plan.id, plan.file) if x)
+    # Control characters are shown escaped (`visible`): plan text never drives the terminal.
+    who = " · ".join(visible(x) for x in (plan.organisation, plan.id, plan.file) if x)
     summary = Text.assemble(
-        (options.label(plan.rating), STYLES[plan.rating]),
+        (visible(options.label(plan.rating)), STYLES[plan.rating]),
         f"  {plan.progress_text}  ",
-        counts_text(plan, options),
+        visible(counts_text(plan, options)),
     )
     parts: list[RenderableType] = [Text(who, style="dim"), summary]
-    parts.extend(Text(f"Target: {target.summary}") for target in plan.targets)
+    parts.extend(Text(f"Target: {visible(target.summary)}") for target in plan.targets)
+    parts.extend(Text(f"Measure: {visible(m.summary)}") for m in plan.measures_shown)
+    if plan.measures_blank:
+        parts.append(Text(f"Measures with no figures yet: {', '.join(plan.measures_blank)}"))
     return parts
 
 
@@ -176,11 +180,11 @@ def _columns() -> tuple[Column, ...]:
 def _rows(plan: PlanStatus, options: Options) -> list[tuple[Cell, ...]]:
     return [
         (
-            (options.label(m.rating), STYLES[m.rating]),
+            (visible(options.label(m.rating)), STYLES[m.rating]),
             (due_text(m), None),
             (days_text(m), None),
-            (f"{m.id}: {m.title}", None),
-            (owners_text(m), None),
+            (visible(f"{m.id}: {m.title}"), None),
+            (visible(owners_text(m)), None),
         )
         for m in plan.attention
     ]
@@ -234,7 +238,8 @@ def _panel(plan: PlanStatus, options: Options) -> RenderableType:
         parts.extend([Text(""), rich_table(_columns(), _rows(plan, options))])
     else:
         parts.append(Text(_nothing_due(options)))
-    return Panel(Group(*parts), title=Text(plan.title), title_align="left", box=box.ROUNDED)
+    title = Text(visible(plan.title))
+    return Panel(Group(*parts), title=title, title_align="left", box=box.ROUNDED)
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -300,7 +305,11 @@ def render_markdown(report: StatusReport, terminal: Terminal) -> str:
             "",
         ]
         lines += [f"- Target: {md(t.summary)}" for t in plan.targets]
-        lines += [""] if plan.targets else []
+        lines += [f"- Measure: {md(m.summary)}" for m in plan.measures_shown]
+        if plan.measures_blank:
+            blank = ", ".join(f"`{m}`" for m in plan.measures_blank)
+            lines.append(f"- Measures with no figures yet: {blank}")
+        lines += [""] if plan.targets or plan.measures else []
         if plan.attention:
             lines += ["| RAG | Due | Days | Milestone | Owner |", "|---|---|---|---|---|"]
             lines += [

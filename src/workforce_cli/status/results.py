@@ -137,6 +137,16 @@ class TargetLine(Protocol):
     def to_dict(self) -> dict[str, Any]: ...
 
 
+class MeasureLine(TargetLine, Protocol):
+    """A measure's progress under its plan (filled in by the staffing code)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def has_figures(self) -> bool: ...
+
+
 @dataclass(frozen=True)
 class PlanStatus:
     """A plan's roll-up: its rating, counts, progress and milestones, as of a date."""
@@ -152,6 +162,9 @@ class PlanStatus:
     targets: tuple[TargetLine, ...] = ()
     """Hook for staffing: each target's one-line summary, shown under the plan. Empty unless
     a caller adds them, e.g. `dataclasses.replace(plan_status, targets=(...))`."""
+    measures: tuple[MeasureLine, ...] = ()
+    """Hook for the plan's measures (caseloads, time to appoint ...): each one's progress,
+    filled in the same way as `targets`."""
 
     def count(self, rating: str) -> int:
         return sum(1 for m in self.milestones if m.rating == rating)
@@ -217,7 +230,18 @@ class PlanStatus:
             "due_soon": [m.id for m in self.due_soon(options.due_within)],
             "milestones": [m.to_dict(options) for m in self.milestones],
             "targets": [t.to_dict() for t in self.targets],
+            "measures": [m.to_dict() for m in self.measures],
         }
+
+    @property
+    def measures_shown(self) -> tuple[MeasureLine, ...]:
+        """The measures with a figure (an actual, a baseline or a target) to show."""
+        return tuple(m for m in self.measures if m.has_figures)
+
+    @property
+    def measures_blank(self) -> tuple[str, ...]:
+        """The ids of the measures with no figure yet: listed on one line."""
+        return tuple(m.id for m in self.measures if not m.has_figures)
 
 
 def worst(milestone: MilestoneStatus) -> tuple[int, int, int]:
