@@ -17,6 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+class Refused(Exception):
+    """The command refuses to go on (plans with errors in the way): exit 1. Its text, the
+    diagnostics and the reason, is written to stderr whole by the boundary."""
+
+
 class UsageError(Exception):
     """A problem with how wfplan was called or with its inputs as a whole: exit 2."""
 
@@ -72,6 +77,9 @@ def boundary(command: Callable[[], object]) -> int:
     except Terminated as stop:
         sys.stderr.write(f"wfplan: terminated; {stop.note}\n")
         return 128 + stop.signum
+    except Refused as err:
+        sys.stderr.write(str(err))
+        return 1
     except UsageError as err:
         from workforce_cli.output import visible_lines
 

@@ -13,8 +13,6 @@ from workforce_cli.report import calendar as calendar_export
 def run(paths: list[Path] | None, as_of: str | None, output: Path | None) -> int:
     day = inputs.as_of(as_of)
     plans = inputs.load_valid(paths, config.load(), None, "calendar")
-    if plans is None:
-        return 1
     result = calendar_export.build((p.plan for p in plans), day)
     skipped = (
         f"; {result.skipped} without a date (ongoing or tbc) left out" if result.skipped else ""

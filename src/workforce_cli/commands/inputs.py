@@ -15,7 +15,7 @@ from workforce_cli.checks import blocking
 from workforce_cli.checks.engine import check_repository
 from workforce_cli.checks.render import FORMATTERS
 from workforce_cli.diagnostics import Diagnostic
-from workforce_cli.errors import UsageError
+from workforce_cli.errors import Refused, UsageError
 from workforce_cli.read import loader as loading
 from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.status import engine as status
@@ -43,10 +43,10 @@ def load_valid(
     settings: config.Config,
     plan_id: str | None = None,
     command: str = "this command",
-) -> list[LoadedPlan] | None:
+) -> list[LoadedPlan]:
     """The plans under `paths` (only the one `plan_id` names, if given) that nothing broken
-    stands in the way of (the rule is `checks.blocking`'s); None, after printing the errors
-    that block to stderr as `validate` does, and which files they are in, if something does.
+    stands in the way of (the rule is `checks.blocking`'s). If something does, `Refused`
+    carries the errors that block, as `validate` prints them, and which files they are in.
 
     Warnings are not printed here: `wfplan validate` is the place for them.
     """
@@ -55,7 +55,7 @@ def load_valid(
     if not broken:
         return select(repository.plans, plan_id)
     if plan_id is None:
-        _refuse(blocking.errors_of(broken), len(repository.files))
+        shown_errors = _refuse(blocking.errors_of(broken), len(repository.files))
         sound = _sound(repository.plans, broken)
         if any(b.plan is None for b in broken):
             how = "fix them first: a file that does not name its plan could belong to any"
@@ -64,19 +64,17 @@ def load_valid(
             how = f"fix them, or name a plan to show alone with --plan ({shown})"
         else:
             how = "fix them first"
-        sys.stderr.write(
-            f"wfplan: error: {command} reads every plan, and these files have errors: "
-            f"{blocking.names(broken)}; {how}\n"
+        raise Refused(
+            shown_errors + f"wfplan: error: {command} reads every plan, and these files have "
+            f"errors: {blocking.names(broken)}; {how}\n"
         )
-        return None
     in_the_way = blocking.blocking(broken, {plan_id})
     if in_the_way:
-        _refuse(blocking.errors_of(in_the_way), len(repository.files))
-        sys.stderr.write(
-            f'wfplan: error: plan "{plan_id}" cannot be shown: '
+        raise Refused(
+            _refuse(blocking.errors_of(in_the_way), len(repository.files))
+            + f'wfplan: error: plan "{plan_id}" cannot be shown: '
             f"{blocking.names(in_the_way)} {'has' if len(in_the_way) == 1 else 'have'} errors\n"
         )
-        return None
     chosen = select(repository.plans, plan_id)
     left_out = "; ".join(b.described for b in broken)
     sys.stderr.write(
@@ -88,8 +86,8 @@ def load_valid(
 _TAKES_PLAN = ("status", "overdue", "staffing", "report")
 
 
-def _refuse(errors: list[Diagnostic], files: int) -> None:
-    sys.stderr.write(FORMATTERS["text"](sorted(errors, key=lambda d: d.sort_key), files))
+def _refuse(errors: list[Diagnostic], files: int) -> str:
+    return FORMATTERS["text"](sorted(errors, key=lambda d: d.sort_key), files)
 
 
 def _sound(plans: list[LoadedPlan], broken: list[blocking.Broken]) -> list[str]:

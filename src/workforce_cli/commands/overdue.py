@@ -26,8 +26,6 @@ def run(
     settings = config.load()
     day = inputs.as_of(as_of)
     plans = inputs.load_valid(paths, settings, plan_id, "overdue")
-    if plans is None:
-        return 1
     options = inputs.rating_options(settings, day, None, red_after)
     report = status.evaluate_all(((p.plan, p.source.display) for p in plans), options)
     result = OverdueList(options, owner, status.overdue(report, owner))

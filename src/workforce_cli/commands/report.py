@@ -39,8 +39,6 @@ def run(
     # The template is compiled before the plans are read: a typo in it is reported at once.
     compiled = choose_template(template, settings, output_format)
     plans = inputs.load_valid(paths, settings, plan_id, "report")
-    if plans is None:
-        return 1
     chosen = plans
     changes = Since.read(since, config.plan_paths(paths, settings)) if since else None
     options = inputs.rating_options(settings, day, None, None)

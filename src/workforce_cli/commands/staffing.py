@@ -16,8 +16,6 @@ def run(
 ) -> int:
     day = inputs.as_of(as_of)
     plans = inputs.load_valid(paths, config.load(), plan_id, "staffing")
-    if plans is None:
-        return 1
     results = [evaluate(loaded, day) for loaded in plans]
     sys.stdout.write(FORMATS[output_format](day, results))
     return 0

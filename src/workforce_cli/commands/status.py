@@ -23,8 +23,6 @@ def run(
     settings = config.load()
     day = inputs.as_of(as_of)
     plans = inputs.load_valid(paths, settings, plan_id, "status")
-    if plans is None:
-        return 1
     options = inputs.rating_options(settings, day, due_within, red_after)
     report = status.evaluate_loaded(plans, options)
     sys.stdout.write(FORMATS[output_format](report, Terminal.detect(sys.stdout)))
