@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.output import visible
-from workforce_cli.read.sources import Repository
+from workforce_cli.read.sources import SourceFile
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,13 @@ class Broken:
         )
 
 
-def broken_files(repository: Repository, diagnostics: Iterable[Diagnostic]) -> list[Broken]:
+def broken_files(files: Iterable[SourceFile], diagnostics: Iterable[Diagnostic]) -> list[Broken]:
     """The files with at least one error, in the order the diagnostics come (file order)."""
     by_file: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
         if d.severity == "error":
             by_file.setdefault(d.file, []).append(d)
-    sources = {source.display: source for source in repository.files}
+    sources = {source.display: source for source in files}
     found = []
     for file, errors in by_file.items():
         source = sources.get(file)

@@ -16,6 +16,7 @@ from workforce_cli.checks import FORMATS as VALIDATE_FORMATS
 from workforce_cli.cli.app import app
 from workforce_cli.commands.options import (
     AsOfOption,
+    JobsOption,
     PathsArg,
     PlanOption,
     RedAfterOption,
@@ -65,6 +66,7 @@ def validate(
             "wfplan-baseline.json) and exit 0.",
         ),
     ] = False,
+    jobs: JobsOption = None,
 ) -> int:
     """Check plan and staffing files: schema, ids, references, dates, status rules, totals.
 
@@ -73,7 +75,7 @@ def validate(
     """
     from workforce_cli.commands import validate as command
 
-    return command.run(paths, output_format, strict, baseline, update_baseline, tracked)
+    return command.run(paths, output_format, strict, baseline, update_baseline, tracked, jobs)
 
 
 @app.command()

@@ -9,16 +9,19 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from workforce_cli import config, dates
-from workforce_cli.checks import blocking
+from workforce_cli.checks import batch, blocking
 from workforce_cli.checks.engine import check_repository
 from workforce_cli.checks.render import FORMATTERS
 from workforce_cli.diagnostics import Diagnostic
 from workforce_cli.errors import Refused, UsageError
 from workforce_cli.read import loader as loading
-from workforce_cli.read.sources import LoadedPlan
+from workforce_cli.read.sources import LoadedPlan, SourceFile
 from workforce_cli.status import engine as status
+
+T = TypeVar("T")
 
 
 def as_of(text: str | None, today: date | None = None) -> date:
@@ -51,12 +54,43 @@ def load_valid(
     Warnings are not printed here: `wfplan validate` is the place for them.
     """
     repository = loading.load(config.plan_paths(paths, settings))
-    broken = blocking.broken_files(repository, check_repository(repository, settings.severity))
+    diagnostics = check_repository(repository, settings.severity)
+    admit(repository.files, diagnostics, [p.id for p in repository.plans], plan_id, command)
+    return select(repository.plans, plan_id)
+
+
+def compute_valid(
+    paths: list[Path] | None,
+    settings: config.Config,
+    work: batch.Work[T],
+    plan_id: str | None = None,
+    command: str = "this command",
+    jobs: int | None = None,
+) -> list[T]:
+    """`work` done on each plan `load_valid` would give, in file order: each file is read,
+    checked and computed on alone (in `jobs` worker processes), and let go."""
+    found = loading.discover(config.plan_paths(paths, settings))
+    checked = batch.check_files(found, settings.severity, jobs, work, plan_id)
+    admit(checked.files, checked.diagnostics, checked.plan_ids, plan_id, command)
+    return [result for _, result in checked.results]
+
+
+def admit(
+    files: list[SourceFile],
+    diagnostics: list[Diagnostic],
+    plan_ids: list[str],
+    plan_id: str | None,
+    command: str,
+) -> None:
+    """Refuse (`Refused`) when files with errors stand in the way of the plans asked for; an
+    unknown `plan_id` is a usage error. Files left out are named on stderr."""
+    broken = blocking.broken_files(files, diagnostics)
     if not broken:
-        return select(repository.plans, plan_id)
+        known(plan_ids, plan_id)
+        return
     if plan_id is None:
-        shown_errors = _refuse(blocking.errors_of(broken), len(repository.files))
-        sound = _sound(repository.plans, broken)
+        shown_errors = _refuse(blocking.errors_of(broken), len(files))
+        sound = _sound(plan_ids, broken)
         if any(b.plan is None for b in broken):
             how = "fix them first: a file that does not name its plan could belong to any"
         elif sound and command in _TAKES_PLAN:
@@ -71,16 +105,15 @@ def load_valid(
     in_the_way = blocking.blocking(broken, {plan_id})
     if in_the_way:
         raise Refused(
-            _refuse(blocking.errors_of(in_the_way), len(repository.files))
+            _refuse(blocking.errors_of(in_the_way), len(files))
             + f'wfplan: error: plan "{plan_id}" cannot be shown: '
             f"{blocking.names(in_the_way)} {'has' if len(in_the_way) == 1 else 'have'} errors\n"
         )
-    chosen = select(repository.plans, plan_id)
+    known(plan_ids, plan_id)
     left_out = "; ".join(b.described for b in broken)
     sys.stderr.write(
         f"wfplan: note: left out, with errors: {left_out}; `wfplan validate` lists them\n"
     )
-    return chosen
 
 
 _TAKES_PLAN = ("status", "overdue", "staffing", "report")
@@ -90,20 +123,22 @@ def _refuse(errors: list[Diagnostic], files: int) -> str:
     return FORMATTERS["text"](sorted(errors, key=lambda d: d.sort_key), files)
 
 
-def _sound(plans: list[LoadedPlan], broken: list[blocking.Broken]) -> list[str]:
+def _sound(plan_ids: list[str], broken: list[blocking.Broken]) -> list[str]:
     """The ids of the plans no broken file stands in the way of."""
-    return sorted(p.id for p in plans if not blocking.blocking(broken, {p.id}))
+    return sorted(i for i in plan_ids if not blocking.blocking(broken, {i}))
 
 
 def select(plans: list[LoadedPlan], plan_id: str | None) -> list[LoadedPlan]:
     """All plans, or the one `--plan` names (an unknown id is a usage error listing them)."""
-    if plan_id is None:
-        return plans
-    chosen = [p for p in plans if p.id == plan_id]
-    if not chosen:
-        known = ", ".join(sorted(p.id for p in plans)) or "none"
-        raise UsageError(f'no plan with id "{plan_id}"; known plans: {known}')
-    return chosen
+    known([p.id for p in plans], plan_id)
+    return plans if plan_id is None else [p for p in plans if p.id == plan_id]
+
+
+def known(plan_ids: list[str], plan_id: str | None) -> None:
+    """An unknown `--plan` id is a usage error that lists the known ones."""
+    if plan_id is not None and plan_id not in plan_ids:
+        listed = ", ".join(sorted(plan_ids)) or "none"
+        raise UsageError(f'no plan with id "{plan_id}"; known plans: {listed}')
 
 
 def rating_options(

@@ -97,3 +97,14 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes that read and check files. Default: one per available CPU "
+        "when the plans come to 1 MiB or more, else none. --jobs 1: all in this process.",
+        show_default=False,
+    ),
+]

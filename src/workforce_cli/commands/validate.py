@@ -6,8 +6,7 @@ import sys
 from pathlib import Path
 
 from workforce_cli import config
-from workforce_cli.checks import baseline
-from workforce_cli.checks.engine import check_repository
+from workforce_cli.checks import baseline, batch
 from workforce_cli.checks.render import FORMATTERS, step_summary
 from workforce_cli.commands.summary import write_step_summary
 from workforce_cli.diagnostics import count
@@ -23,11 +22,14 @@ def run(
     baseline_file: Path | None = None,
     update_baseline: bool = False,
     tracked: bool = False,
+    jobs: int | None = None,
 ) -> int:
     settings = config.load()
     read = config.plan_paths(paths, settings)
-    repository = loading.load(git.tracked(read) if tracked else read)
-    diagnostics = check_repository(repository, settings.severity)
+    checked: batch.Checked[None] = batch.check_files(
+        loading.discover(git.tracked(read) if tracked else read), settings.severity, jobs
+    )
+    diagnostics, files = checked.diagnostics, len(checked.files)
     if update_baseline:
         where = baseline_file or baseline.DEFAULT
         written = baseline.write(where, diagnostics)
@@ -40,8 +42,8 @@ def run(
         if found.fixed:
             note += f"; {found.fixed} of its entries are fixed (--update-baseline drops them)"
         sys.stderr.write(f"wfplan: {note}\n")
-    sys.stdout.write(FORMATTERS[output_format](diagnostics, len(repository.files)))
+    sys.stdout.write(FORMATTERS[output_format](diagnostics, files))
     if output_format == "github":
-        write_step_summary(step_summary(diagnostics, len(repository.files)))
+        write_step_summary(step_summary(diagnostics, files))
     errors, warnings = count(diagnostics)
     return 1 if errors or (strict and warnings) else 0

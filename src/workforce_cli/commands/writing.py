@@ -70,7 +70,7 @@ def run_change(
     settings = config.load()
     found = Workspace.read(config.plan_paths(paths, settings), settings.severity)
     before = found.errors() or []
-    broken = blocking.broken_files(found.repository, before)
+    broken = blocking.broken_files(found.repository.files, before)
     try:
         changes = [c for c in make(found) if c.changed or c.before is None]
     except (Refused, UsageError) as err:

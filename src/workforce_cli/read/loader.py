@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +151,12 @@ def load(paths: Sequence[Path]) -> Repository:
     Semantic checks (references, dates, totals) are `checks.run`'s job; this builds the
     models they work on and merges staffing files into their plans.
     """
-    return _load([(path, None) for path in discover(paths)])
+    return load_files(discover(paths))
+
+
+def load_files(paths: Sequence[Path]) -> Repository:
+    """`load` for files already found: exactly these, in this order."""
+    return _load([(path, None) for path in paths])
 
 
 def load_contents(files: Sequence[tuple[str, bytes]]) -> Repository:
@@ -165,18 +171,25 @@ def _load(files: Sequence[tuple[Path, bytes | None]]) -> Repository:
     diagnostics: list[Diagnostic] = []
     with collector_paused():
         for path, content in files:
-            source, data, problems = read_source(path, content)
+            source, model, problems = read_document(path, content)
             sources.append(source)
             diagnostics.extend(problems)
-            if data is None or problems:
-                continue
-            model = _validate_document(source, data, diagnostics)
             if isinstance(model, Plan):
                 plans.append(LoadedPlan(model, source))
             elif isinstance(model, StaffingFile):
                 staffing_docs.append(StaffingDoc(model, source))
         diagnostics.extend(_assemble(plans, staffing_docs))
     return Repository(sources, plans, staffing_docs, diagnostics)
+
+
+def read_document(
+    path: Path, content: bytes | None = None
+) -> tuple[SourceFile, Plan | StaffingFile | None, list[Diagnostic]]:
+    """One file read and checked against the schema: its model, or the reasons it has none."""
+    source, data, problems = read_source(path, content)
+    if data is None or problems:
+        return source, None, problems
+    return source, _validate_document(source, data, problems), problems
 
 
 def _validate_document(
@@ -223,46 +236,92 @@ def _validate_document(
         return None
 
 
-def _assemble(plans: list[LoadedPlan], staffing_docs: list[StaffingDoc]) -> list[Diagnostic]:
-    """Cross-file rules: unique plan ids; staffing files join the plan they name."""
+@dataclass(frozen=True)
+class Named:
+    """What the cross-file rules need of a file that loaded: the plan it is (a plan file's
+    `id`) or joins (a staffing file's `plan`), its display path and where that value is."""
+
+    name: str
+    display: str
+    line: int
+    column: int
+
+    @classmethod
+    def of(cls, source: SourceFile, name: str, key: str) -> Named:
+        line, column = source.locate((key,))
+        return cls(name, source.display, line, column)
+
+
+def cross_file(
+    plans: Sequence[Named], staffing: Sequence[Named]
+) -> tuple[list[Diagnostic], dict[int, int]]:
+    """Cross-file rules: plan ids are unique; a staffing file joins the plan it names.
+
+    Returns the diagnostics and, for each staffing file that joins a plan, the index of that
+    plan (the first with the id) in `plans`.
+    """
     diagnostics: list[Diagnostic] = []
-    by_id: dict[str, LoadedPlan] = {}
-    for loaded in plans:
-        if loaded.plan.staffing:
-            loaded.snapshots.extend(
-                SnapshotRef(s, loaded.source, ("staffing", "snapshots", i), loaded.unit)
-                for i, s in enumerate(loaded.plan.staffing.snapshots)
-            )
-        first = by_id.get(loaded.id)
+    by_id: dict[str, int] = {}
+    for index, plan in enumerate(plans):
+        first = by_id.get(plan.name)
         if first is not None:
-            line, _ = first.source.locate(("id",))
             diagnostics.append(
-                loaded.source.diagnostic(
+                make(
                     "WF301",
-                    f'plan id "{loaded.id}" is already used by {first.source.display}:{line}',
-                    ("id",),
-                    hint="plan ids are unique across the repository; rename one of them",
+                    f'plan id "{plan.name}" is already used by '
+                    f"{plans[first].display}:{plans[first].line}",
+                    plan.display,
+                    plan.line,
+                    plan.column,
+                    "plan ids are unique across the repository; rename one of them",
                 )
             )
             continue
-        by_id[loaded.id] = loaded
-    for doc in staffing_docs:
-        target = by_id.get(doc.staffing.plan)
+        by_id[plan.name] = index
+    joins: dict[int, int] = {}
+    for index, doc in enumerate(staffing):
+        target = by_id.get(doc.name)
         if target is None:
-            hint = did_you_mean(doc.staffing.plan, by_id) or (
+            hint = did_you_mean(doc.name, by_id) or (
                 "known plans: " + ", ".join(sorted(by_id)) if by_id else "no plans were loaded"
             )
             diagnostics.append(
-                doc.source.diagnostic(
+                make(
                     "WF307",
-                    f'staffing file names unknown plan "{doc.staffing.plan}"',
-                    ("plan",),
-                    hint=hint,
+                    f'staffing file names unknown plan "{doc.name}"',
+                    doc.display,
+                    doc.line,
+                    doc.column,
+                    hint,
                 )
             )
             continue
-        target.snapshots.extend(
+        joins[index] = target
+    return diagnostics, joins
+
+
+def _assemble(plans: list[LoadedPlan], staffing_docs: list[StaffingDoc]) -> list[Diagnostic]:
+    """The cross-file rules; staffing snapshots (the plan's own, then its staffing files')
+    join their plans."""
+    for loaded in plans:
+        own_snapshots(loaded)
+    diagnostics, joins = cross_file(
+        [Named.of(p.source, p.id, "id") for p in plans],
+        [Named.of(d.source, d.staffing.plan, "plan") for d in staffing_docs],
+    )
+    for index, target in joins.items():
+        doc = staffing_docs[index]
+        plans[target].snapshots.extend(
             SnapshotRef(s, doc.source, ("snapshots", i), doc.staffing.unit)
             for i, s in enumerate(doc.staffing.snapshots)
         )
     return diagnostics
+
+
+def own_snapshots(loaded: LoadedPlan) -> None:
+    """A plan's own staffing snapshots join its list (before any of its staffing files')."""
+    if loaded.plan.staffing:
+        loaded.snapshots.extend(
+            SnapshotRef(s, loaded.source, ("staffing", "snapshots", i), loaded.unit)
+            for i, s in enumerate(loaded.plan.staffing.snapshots)
+        )

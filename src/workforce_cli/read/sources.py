@@ -32,6 +32,18 @@ class SourceFile:
     _data: Any = field(default=None, repr=False)
     """The data as read, with its positions (yamlio.YamlMap): how `locate` finds lines."""
     _root_mark: int = field(default=0, repr=False)
+    _declared: str | None = field(default=None, repr=False)
+    _released: bool = field(default=False, repr=False)
+
+    def release(self) -> None:
+        """Let go of the data and its positions once the file's checks are done, keeping
+        what later steps ask of it: the plan it names, and its text if that holds an inline
+        suppression (`# wfplan: ignore`). Nothing may be located in it afterwards."""
+        self._declared = self.declared_plan()
+        self._released = True
+        self._data = None
+        if "ignore" not in self.text:
+            self.text = ""
 
     def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
         return yamlio.locate_data(self._data, self._root_mark, path, key=key)
@@ -55,6 +67,8 @@ class SourceFile:
         line of its text (a file with a syntax error still names its plan); None when the
         file says neither, or could not be read as text at all.
         """
+        if self._released:
+            return self._declared
         data = self._data
         if isinstance(data, dict):
             key = "plan" if data.get("kind") == "staffing" else "id"
@@ -109,7 +123,7 @@ class Repository:
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(freeze: bool = True) -> Iterator[None]:
     """Pause Python's cycle collector while building trees and models that all survive.
 
     Reading a corpus allocates millions of objects, none in reference cycles, and keeps
@@ -117,13 +131,15 @@ def collector_paused() -> Iterator[None]:
     (on a national corpus, 40 full collections and two thirds of `wfplan validate`'s time).
     Reference counting still frees everything that is dropped. On the way out, what
     survived is frozen (`gc.freeze`): the plans live until the process ends, and the
-    computing and rendering that follow would otherwise pay for rescanning them.
+    computing and rendering that follow would otherwise pay for rescanning them. With
+    `freeze=False` (files read, checked and let go one at a time) nothing is frozen.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()

@@ -1,0 +1,209 @@
+"""Check plan files one at a time, in this process or in worker processes.
+
+`validate`, `status`, `overdue` and `report --output-dir` need of each plan only what its
+checks find and what the command computes on it (a status, a written report), so each file
+is read, checked and computed on alone, and then let go: memory holds one plan at a time,
+whatever the size of the repository. Above `POOL_FROM` bytes of plans (or when `--jobs` asks
+for it), files are shared among worker processes, the largest first. Workers send back
+diagnostics and results, never models: pickling a model costs more than building it.
+
+What needs more than one file is done here, in the parent, once every file is back: plan ids
+are unique, staffing files join their plans (a plan that a staffing file joins is read and
+checked again here, with it), suppressions and severities apply. The diagnostics and the
+results come out in file order, the same for any number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
+
+from workforce_cli.checks import policy
+from workforce_cli.checks.rules import CHECKS
+from workforce_cli.diagnostics import Diagnostic
+from workforce_cli.errors import UsageError
+from workforce_cli.model import Plan, StaffingFile
+from workforce_cli.read import loader
+from workforce_cli.read.loader import Named
+from workforce_cli.read.sources import LoadedPlan, SourceFile, collector_paused
+
+T = TypeVar("T")
+
+POOL_FROM = 1024 * 1024
+"""Plans of fewer bytes than this are checked in this process unless `--jobs` says otherwise:
+starting workers costs more than they would save."""
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container's or `taskset`'s limit included)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+@dataclass
+class Outcome(Generic[T]):
+    """One file as its worker sends it back."""
+
+    source: SourceFile
+    """Released: no data, no positions; its text only if it holds a suppression."""
+    read: list[Diagnostic]
+    """The reading and schema problems."""
+    checked: list[Diagnostic] = field(default_factory=list)
+    """What the plan's checks found (a plan file that loaded)."""
+    plan: loader.Named | None = None
+    """A plan file that loaded: its id and where it is written."""
+    joins: loader.Named | None = None
+    """A staffing file that loaded: the plan it names."""
+    result: T | None = None
+    error: str | None = None
+    """A file that could not be read at all (a usage error): the message."""
+
+
+@dataclass
+class Checked(Generic[T]):
+    """Every file checked: what `check_repository` would find, and the work's results."""
+
+    files: list[SourceFile]
+    diagnostics: list[Diagnostic]
+    plan_ids: list[str]
+    """The ids of the plans that loaded, in file order."""
+    results: list[tuple[str, T]]
+    """(plan id, result) for each plan the work ran on, in file order."""
+
+
+Work = Callable[[LoadedPlan], T]
+
+
+def check_files(
+    paths: Sequence[Path],
+    severities: Mapping[str, str] | None = None,
+    jobs: int | None = None,
+    work: Work[T] | None = None,
+    wanted: str | None = None,
+) -> Checked[T]:
+    """Read and check the files at `paths` (as `loader.discover` finds them); run `work` on
+    each plan that loads (only the plan `wanted`, if given) once its checks are done.
+
+    `jobs`: worker processes; None means one per available CPU, above `POOL_FROM` bytes.
+    """
+    outcomes = _run(paths, jobs, work, wanted)
+    for outcome in outcomes:
+        if outcome.error is not None:
+            raise UsageError(outcome.error)
+    plans = [o for o in outcomes if o.plan is not None]
+    staffing = [o for o in outcomes if o.joins is not None]
+    cross, joins = loader.cross_file(
+        [o.plan for o in plans if o.plan], [o.joins for o in staffing if o.joins]
+    )
+    joined: dict[int, list[int]] = {}
+    for doc, target in joins.items():
+        joined.setdefault(target, []).append(doc)
+    for target, docs in joined.items():
+        _again(plans[target], [staffing[i].source.path for i in docs], work, wanted)
+    found = [d for o in outcomes for d in o.read] + cross
+    found.extend(d for o in outcomes for d in o.checked)
+    files = [o.source for o in outcomes]
+    return Checked(
+        files,
+        policy.apply(found, files, severities or {}),
+        [o.plan.name for o in plans if o.plan],
+        [(o.plan.name, o.result) for o in plans if o.plan and o.result is not None],
+    )
+
+
+def _one(path: Path, work: Work[T] | None, wanted: str | None) -> Outcome[T]:
+    try:
+        source, model, problems = loader.read_document(path)
+    except UsageError as err:
+        return Outcome(SourceFile(path, str(path)), [], error=str(err))
+    outcome: Outcome[T] = Outcome(source, problems)
+    try:
+        if isinstance(model, Plan):
+            loaded = LoadedPlan(model, source)
+            loader.own_snapshots(loaded)
+            outcome.plan = Named.of(source, model.id, "id")
+            _check(outcome, loaded, work, wanted)
+        elif isinstance(model, StaffingFile):
+            outcome.joins = Named.of(source, model.plan, "plan")
+    except UsageError as err:
+        outcome.error = str(err)
+    source.release()
+    return outcome
+
+
+def _check(
+    outcome: Outcome[T], loaded: LoadedPlan, work: Work[T] | None, wanted: str | None
+) -> None:
+    outcome.checked = [d for check in CHECKS for d in check(loaded)]
+    if work is not None and (wanted is None or loaded.id == wanted):
+        outcome.result = work(loaded)
+
+
+def _again(
+    outcome: Outcome[T], staffing: list[Path], work: Work[T] | None, wanted: str | None
+) -> None:
+    """A plan that staffing files join: read again with them, and checked (and computed on)
+    with their snapshots; its reading problems were counted the first time."""
+    with collector_paused(freeze=False):
+        repository = loader.load_files([outcome.source.path, *staffing])
+        plan = next(p for p in repository.plans if p.source.path == outcome.source.path)
+        _check(outcome, plan, work, wanted)
+        for source in repository.files:
+            source.release()
+
+
+_JOB: tuple[list[Path], Work[Any] | None, str | None] | None = None
+"""What the workers work on: set before they are started (they inherit it), never pickled."""
+
+
+def _in_worker(index: int) -> tuple[int, Outcome[Any]]:
+    assert _JOB is not None
+    paths, work, wanted = _JOB
+    with collector_paused(freeze=False):
+        return index, _one(paths[index], work, wanted)
+
+
+def workers(jobs: int | None, sizes: Sequence[int]) -> int:
+    """How many worker processes to check files of these sizes with (1: none, this process)."""
+    if len(sizes) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if jobs is None:
+        if sum(sizes) < POOL_FROM:
+            return 1
+        jobs = available_cpus()
+    return max(1, min(jobs, len(sizes)))
+
+
+def _run(
+    paths: Sequence[Path], jobs: int | None, work: Work[T] | None, wanted: str | None
+) -> list[Outcome[T]]:
+    sizes = [_size(path) for path in paths]
+    count = workers(jobs, sizes)
+    if count == 1:
+        with collector_paused(freeze=False):
+            return [_one(path, work, wanted) for path in paths]
+    global _JOB
+    _JOB = (list(paths), work, wanted)
+    outcomes: list[Outcome[T] | None] = [None] * len(paths)
+    largest_first = sorted(range(len(paths)), key=lambda i: -sizes[i])
+    try:
+        # Workers start as copies of this process (fork): the models and the checks are
+        # imported already, and `_JOB`, `work` included, need not be pickled.
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            for index, outcome in pool.imap_unordered(_in_worker, largest_first):
+                outcomes[index] = cast(Outcome[T], outcome)
+    finally:
+        _JOB = None
+    return [o for o in outcomes if o is not None]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
