@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from traceback import format_exc
 from typing import Any, Generic, TypeVar, cast
 
 from workforce_cli.checks import policy
@@ -62,6 +63,10 @@ class Outcome(Generic[T]):
     result: T | None = None
     error: str | None = None
     """A file that could not be read at all (a usage error): the message."""
+    deferred: bool = False
+    """The work waits: the plan's checks found errors, which a suppression may yet lift."""
+    crash: str | None = None
+    """A bug met in the worker: the traceback (an exception may not survive pickling)."""
 
 
 @dataclass
@@ -93,6 +98,8 @@ def check_files(
     """
     outcomes = _run(paths, jobs, work, wanted)
     for outcome in outcomes:
+        if outcome.crash is not None:
+            raise RuntimeError(f"a worker process failed:\n{outcome.crash}")
         if outcome.error is not None:
             raise UsageError(outcome.error)
     plans = [o for o in outcomes if o.plan is not None]
@@ -100,17 +107,24 @@ def check_files(
     cross, joins = loader.cross_file(
         [o.plan for o in plans if o.plan], [o.joins for o in staffing if o.joins]
     )
-    joined: dict[int, list[int]] = {}
+    joined: dict[int, list[Path]] = {}
     for doc, target in joins.items():
-        joined.setdefault(target, []).append(doc)
+        joined.setdefault(target, []).append(staffing[doc].source.path)
     for target, docs in joined.items():
-        _again(plans[target], [staffing[i].source.path for i in docs], work, wanted)
+        _again(plans[target], docs, work, wanted)
     found = [d for o in outcomes for d in o.read] + cross
     found.extend(d for o in outcomes for d in o.checked)
     files = [o.source for o in outcomes]
+    diagnostics = policy.apply(found, files, severities or {})
+    # A plan with errors is not computed on where it is checked; if suppressions or
+    # severities leave it without any, it is computed on here.
+    with_errors = {d.file for d in diagnostics if d.severity == "error"}
+    for index, outcome in enumerate(plans):
+        if outcome.deferred and outcome.source.display not in with_errors:
+            _again(outcome, joined.get(index, []), work, wanted, deferring=False)
     return Checked(
         files,
-        policy.apply(found, files, severities or {}),
+        diagnostics,
         [o.plan.name for o in plans if o.plan],
         [(o.plan.name, o.result) for o in plans if o.plan and o.result is not None],
     )
@@ -137,22 +151,37 @@ def _one(path: Path, work: Work[T] | None, wanted: str | None) -> Outcome[T]:
 
 
 def _check(
-    outcome: Outcome[T], loaded: LoadedPlan, work: Work[T] | None, wanted: str | None
+    outcome: Outcome[T],
+    loaded: LoadedPlan,
+    work: Work[T] | None,
+    wanted: str | None,
+    deferring: bool = True,
 ) -> None:
+    """The plan's checks, then the work on it, unless the checks found an error (the work
+    may assume a sound plan): then it waits for suppressions and severities (`deferred`)."""
     outcome.checked = [d for check in CHECKS for d in check(loaded)]
-    if work is not None and (wanted is None or loaded.id == wanted):
+    outcome.deferred, outcome.result = False, None
+    if work is None or (wanted is not None and loaded.id != wanted):
+        return
+    if deferring and any(d.severity == "error" for d in outcome.checked):
+        outcome.deferred = True
+    else:
         outcome.result = work(loaded)
 
 
 def _again(
-    outcome: Outcome[T], staffing: list[Path], work: Work[T] | None, wanted: str | None
+    outcome: Outcome[T],
+    staffing: list[Path],
+    work: Work[T] | None,
+    wanted: str | None,
+    deferring: bool = True,
 ) -> None:
-    """A plan that staffing files join: read again with them, and checked (and computed on)
-    with their snapshots; its reading problems were counted the first time."""
+    """A plan read again, with the staffing files that join it, and checked (and computed
+    on) with their snapshots; its reading problems were counted the first time."""
     with collector_paused(freeze=False):
         repository = loader.load_files([outcome.source.path, *staffing])
         plan = next(p for p in repository.plans if p.source.path == outcome.source.path)
-        _check(outcome, plan, work, wanted)
+        _check(outcome, plan, work, wanted, deferring)
         for source in repository.files:
             source.release()
 
@@ -165,7 +194,12 @@ def _in_worker(index: int) -> tuple[int, Outcome[Any]]:
     assert _JOB is not None
     paths, work, wanted = _JOB
     with collector_paused(freeze=False):
-        return index, _one(paths[index], work, wanted)
+        try:
+            return index, _one(paths[index], work, wanted)
+        except Exception:
+            return index, Outcome(
+                SourceFile(paths[index], str(paths[index])), [], crash=format_exc()
+            )
 
 
 def workers(jobs: int | None, sizes: Sequence[int]) -> int:

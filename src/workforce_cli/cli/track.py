@@ -157,6 +157,7 @@ def status(
             show_default=False,
         ),
     ] = None,
+    jobs: JobsOption = None,
 ) -> int:
     """Each plan rated Red/Amber/Green as of a date: counts, progress [n/m], and the overdue,
     blocked and due-soon milestones with owner and days late, worst first.
@@ -166,7 +167,7 @@ def status(
     """
     from workforce_cli.commands import status as command
 
-    return command.run(paths, as_of, plan, due_within, red_after, output_format, fail_on)
+    return command.run(paths, as_of, plan, due_within, red_after, output_format, fail_on, jobs)
 
 
 @app.command()
@@ -187,6 +188,7 @@ def overdue(
     output_format: Annotated[
         str, format_option(OVERDUE_FORMATS, "text (for a terminal), json, or csv.")
     ] = "text",
+    jobs: JobsOption = None,
 ) -> int:
     """Every overdue milestone across plans, most days late first, with owner and due date.
 
@@ -195,7 +197,7 @@ def overdue(
     """
     from workforce_cli.commands import overdue as command
 
-    return command.run(paths, as_of, owner, plan, red_after, output_format)
+    return command.run(paths, as_of, owner, plan, red_after, output_format, jobs)
 
 
 @app.command()
@@ -273,6 +275,7 @@ def report(
             show_default=False,
         ),
     ] = None,
+    jobs: JobsOption = None,
 ) -> int:
     """The progress report for a meeting: headline and RAG with its reason, exceptions
     (overdue, blocked, due soon, slipped), changes since the last report (--since), targets
@@ -285,7 +288,7 @@ def report(
     """
     from workforce_cli.commands import report as command
 
-    return command.run(paths, output_format, output, output_dir, template, as_of, plan, since)
+    return command.run(paths, output_format, output, output_dir, template, as_of, plan, since, jobs)
 
 
 class DiffFailOn(StrEnum):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from workforce_cli import config
 from workforce_cli.commands import inputs
 from workforce_cli.errors import UsageError
+from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.status import engine as status
 from workforce_cli.status.overdue import FORMATS, OverdueList
 from workforce_cli.status.render import Terminal
@@ -20,14 +22,20 @@ def run(
     plan_id: str | None,
     red_after: int | None,
     output_format: str,
+    jobs: int | None = None,
 ) -> int:
     if owner is not None and not owner.strip():
         raise UsageError("--owner needs some text to look for, such as --owner hr")
     settings = config.load()
     day = inputs.as_of(as_of)
-    plans = inputs.load_valid(paths, settings, plan_id, "overdue")
     options = inputs.rating_options(settings, day, None, red_after)
-    report = status.evaluate_all(((p.plan, p.source.display) for p in plans), options)
+    rated = inputs.compute_valid(paths, settings, partial(_rate, options), plan_id, "overdue", jobs)
+    report = status.StatusReport(options, tuple(rated))
     result = OverdueList(options, owner, status.overdue(report, owner))
     sys.stdout.write(FORMATS[output_format](result, Terminal.detect(sys.stdout)))
     return 0
+
+
+def _rate(options: status.Options, loaded: LoadedPlan) -> status.PlanStatus:
+    """One plan's milestones rated (what a worker sends back)."""
+    return status.evaluate(loaded.plan, options, loaded.source.display)

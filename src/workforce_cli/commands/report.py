@@ -10,6 +10,7 @@ import jinja2
 from workforce_cli import config, safewrite
 from workforce_cli.commands import inputs
 from workforce_cli.errors import UsageError
+from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.report import context as report_context
 from workforce_cli.report import templates as render
 from workforce_cli.report.changes import Since
@@ -29,6 +30,7 @@ def run(
     as_of: str | None,
     plan_id: str | None,
     since: str | None = None,
+    jobs: int | None = None,
 ) -> int:
     if output is not None and output_dir is not None:
         raise UsageError("--output writes one file and --output-dir one file per plan; give one")
@@ -38,22 +40,23 @@ def run(
     provenance = Provenance()
     # The template is compiled before the plans are read: a typo in it is reported at once.
     compiled = choose_template(template, settings, output_format)
-    plans = inputs.load_valid(paths, settings, plan_id, "report")
-    chosen = plans
     changes = Since.read(since, config.plan_paths(paths, settings)) if since else None
     options = inputs.rating_options(settings, day, None, None)
     if output_dir is not None:
-        safewrite.make_folder(output_dir)
-        for loaded in chosen:
+        # One report per plan: each is built and rendered where its plan is read (in worker
+        # processes for a large repository); none is written unless every plan may be shown.
+        def one(loaded: LoadedPlan) -> tuple[str, str]:
             context = report_context.build([loaded], options, output_format, changes, provenance)
-            text = render.render(compiled, context)
+            return loaded.id, render.render(compiled, context)
+
+        reports = inputs.compute_valid(paths, settings, one, plan_id, "report", jobs)
+        safewrite.make_folder(output_dir)
+        for plan, text in reports:
             safewrite.write(
-                output_dir / f"{loaded.id}.{output_format}",
-                text.encode("utf-8"),
-                None,
-                replace=True,
+                output_dir / f"{plan}.{output_format}", text.encode("utf-8"), None, replace=True
             )
         return 0
+    chosen = inputs.load_valid(paths, settings, plan_id, "report")
     context = report_context.build(chosen, options, output_format, changes, provenance)
     text = render.render(compiled, context)
     if output is not None:

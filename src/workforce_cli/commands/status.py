@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from workforce_cli import config
 from workforce_cli.commands import inputs
+from workforce_cli.read.sources import LoadedPlan
 from workforce_cli.status import engine as status
 from workforce_cli.status.render import FORMATS, Terminal
 
@@ -19,14 +21,20 @@ def run(
     red_after: int | None,
     output_format: str,
     fail_on: str | None,
+    jobs: int | None = None,
 ) -> int:
     settings = config.load()
     day = inputs.as_of(as_of)
-    plans = inputs.load_valid(paths, settings, plan_id, "status")
     options = inputs.rating_options(settings, day, due_within, red_after)
-    report = status.evaluate_loaded(plans, options)
+    rated = inputs.compute_valid(paths, settings, partial(_rate, options), plan_id, "status", jobs)
+    report = status.StatusReport(options, tuple(rated))
     sys.stdout.write(FORMATS[output_format](report, Terminal.detect(sys.stdout)))
     return 1 if failed(report, fail_on) else 0
+
+
+def _rate(options: status.Options, loaded: LoadedPlan) -> status.PlanStatus:
+    """One plan's status, with its targets and measures (what a worker sends back)."""
+    return status.evaluate_loaded([loaded], options).plans[0]
 
 
 def failed(report: status.StatusReport, fail_on: str | None) -> bool:
