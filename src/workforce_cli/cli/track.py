@@ -16,6 +16,7 @@ from workforce_cli.checks import FORMATS as VALIDATE_FORMATS
 from workforce_cli.cli.app import app
 from workforce_cli.commands.options import (
     AsOfOption,
+    MaxFileSizeOption,
     PathsArg,
     PlanOption,
     RedAfterOption,
@@ -65,6 +66,7 @@ def validate(
             "wfplan-baseline.json) and exit 0.",
         ),
     ] = False,
+    size: MaxFileSizeOption = None,
 ) -> int:
     """Check plan and staffing files: schema, ids, references, dates, status rules, totals.
 
@@ -73,7 +75,7 @@ def validate(
     """
     from workforce_cli.commands import validate as command
 
-    return command.run(paths, output_format, strict, baseline, update_baseline, tracked)
+    return command.run(paths, output_format, strict, baseline, update_baseline, tracked, size)
 
 
 @app.command()
@@ -155,6 +157,7 @@ def status(
             show_default=False,
         ),
     ] = None,
+    size: MaxFileSizeOption = None,
 ) -> int:
     """Each plan rated Red/Amber/Green as of a date: counts, progress [n/m], and the overdue,
     blocked and due-soon milestones with owner and days late, worst first.
@@ -164,7 +167,7 @@ def status(
     """
     from workforce_cli.commands import status as command
 
-    return command.run(paths, as_of, plan, due_within, red_after, output_format, fail_on)
+    return command.run(paths, as_of, plan, due_within, red_after, output_format, fail_on, size)
 
 
 @app.command()
@@ -185,6 +188,7 @@ def overdue(
     output_format: Annotated[
         str, format_option(OVERDUE_FORMATS, "text (for a terminal), json, or csv.")
     ] = "text",
+    size: MaxFileSizeOption = None,
 ) -> int:
     """Every overdue milestone across plans, most days late first, with owner and due date.
 
@@ -193,7 +197,7 @@ def overdue(
     """
     from workforce_cli.commands import overdue as command
 
-    return command.run(paths, as_of, owner, plan, red_after, output_format)
+    return command.run(paths, as_of, owner, plan, red_after, output_format, size)
 
 
 @app.command()
@@ -208,6 +212,7 @@ def staffing(
             "text (for a terminal), json, or csv (one row per plan, snapshot and team).",
         ),
     ] = "text",
+    size: MaxFileSizeOption = None,
 ) -> int:
     """Staffing by team as of a date: permanent, agency, vacant, establishment, permanent
     share, agency and vacancy rates, the change since the previous snapshot; then each
@@ -218,7 +223,7 @@ def staffing(
     """
     from workforce_cli.commands import staffing as command
 
-    return command.run(paths, plan, as_of, output_format)
+    return command.run(paths, plan, as_of, output_format, size)
 
 
 @app.command()
@@ -271,6 +276,7 @@ def report(
             show_default=False,
         ),
     ] = None,
+    size: MaxFileSizeOption = None,
 ) -> int:
     """The progress report for a meeting: headline and RAG with its reason, exceptions
     (overdue, blocked, due soon, slipped), changes since the last report (--since), targets
@@ -283,7 +289,7 @@ def report(
     """
     from workforce_cli.commands import report as command
 
-    return command.run(paths, output_format, output, output_dir, template, as_of, plan, since)
+    return command.run(paths, output_format, output, output_dir, template, as_of, plan, since, size)
 
 
 class DiffFailOn(StrEnum):
@@ -349,6 +355,7 @@ def diff(
             "textconv (see the README: git diff and git log -p then show plan changes).",
         ),
     ] = False,
+    size: MaxFileSizeOption = None,
 ) -> int:
     """What a change does to the plans between two git revisions.
 
@@ -360,8 +367,10 @@ def diff(
     from workforce_cli.commands import diff as command
 
     if textconv:
-        return command.textconv(base, head_and_paths or [])
-    return command.run(base, head_and_paths or [], output_format, [c.value for c in fail_on or []])
+        return command.textconv(base, head_and_paths or [], size)
+    return command.run(
+        base, head_and_paths or [], output_format, [c.value for c in fail_on or []], size
+    )
 
 
 @app.command()
@@ -377,6 +386,7 @@ def calendar(
             "--output", "-o", help="Write the .ics file here (default: stdout).", show_default=False
         ),
     ] = None,
+    size: MaxFileSizeOption = None,
 ) -> int:
     """Every dated milestone as an iCalendar (.ics) file for Outlook or Google Calendar.
 
@@ -384,4 +394,4 @@ def calendar(
     """
     from workforce_cli.commands import calendar as command
 
-    return command.run(paths, as_of, output)
+    return command.run(paths, as_of, output, size)

@@ -50,7 +50,7 @@ def load_valid(
 
     Warnings are not printed here: `wfplan validate` is the place for them.
     """
-    repository = loading.load(config.plan_paths(paths, settings))
+    repository = loading.load(config.plan_paths(paths, settings), limit=settings.max_file_size)
     broken = blocking.broken_files(repository, check_repository(repository, settings.severity))
     if not broken:
         return select(repository.plans, plan_id)

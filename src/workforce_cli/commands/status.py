@@ -19,8 +19,9 @@ def run(
     red_after: int | None,
     output_format: str,
     fail_on: str | None,
+    max_file_size: int | None = None,
 ) -> int:
-    settings = config.load()
+    settings = config.load(max_file_size=max_file_size)
     day = inputs.as_of(as_of)
     plans = inputs.load_valid(paths, settings, plan_id, "status")
     options = inputs.rating_options(settings, day, due_within, red_after)

@@ -23,10 +23,11 @@ def run(
     baseline_file: Path | None = None,
     update_baseline: bool = False,
     tracked: bool = False,
+    max_file_size: int | None = None,
 ) -> int:
-    settings = config.load()
+    settings = config.load(max_file_size=max_file_size)
     read = config.plan_paths(paths, settings)
-    repository = loading.load(git.tracked(read) if tracked else read)
+    repository = loading.load(git.tracked(read) if tracked else read, limit=settings.max_file_size)
     diagnostics = check_repository(repository, settings.severity)
     if update_baseline:
         where = baseline_file or baseline.DEFAULT
