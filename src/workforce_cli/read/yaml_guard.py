@@ -15,6 +15,13 @@ Before parsing:
   more, event by event (libyaml's parser keeps its own stack, no recursion), to find the
   first collection past the limit. What a misled count lets through is still far from the
   composer's limit, and the walk to data refuses it (see yaml_data).
+  A text with many brackets but no long leading runs (a large plan: owners in `[...]`,
+  staffing rows in `{...}`) nests at most one level per opening bracket beyond its block
+  levels. Parsing it once more cost as much as composing it, so it is composed in a thread
+  with a stack deep enough for every bracket (`composing_stack`), and its depth is checked on
+  the tree (`nested_too_deep`); the event scan is left for a text libyaml refuses (which
+  composer error comes first, nesting or syntax, must not change) and for one with so many
+  brackets that the stack would be too large.
 
 After parsing: a `#` that libyaml took for a comment although nothing separates it from what
 comes before (YAML requires a space), found from the text and the scalars' extents.
@@ -26,11 +33,12 @@ import bisect
 import re
 from itertools import accumulate
 from operator import sub
+from typing import Any
 
 import _ruamel_yaml
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from workforce_cli.read.yaml_data import MAX_DEPTH, YamlProblem
 
@@ -42,6 +50,11 @@ _BRACKETS = re.compile(r"[^\[\]{}]+")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 SAFE_BRACKETS = 5000
 """With fewer brackets than this, no misreading of the count can reach the composer's limit."""
+STACK_PER_LEVEL = 2048
+"""C stack a composing thread allows per level of nesting: libyaml's composer, through
+ruamel.yaml.clib, takes 300 to 400 bytes a level (8 MiB overflow between 20,000 and 30,000)."""
+MAX_THREAD_STACK = 256 * 1024 * 1024
+"""The largest stack of a composing thread (address space; only what is used is memory)."""
 _HASH = re.compile("#")
 _COMMENT = re.compile(r"(?:^|(?<=\s))#", re.MULTILINE)
 
@@ -101,6 +114,20 @@ def may_be_too_deep(text: str) -> bool:
     return max(map(sub, prefix, lows), default=0) > MAX_DEPTH // 2
 
 
+def composing_stack(text: str) -> int | None:
+    """The stack size of a thread that composes `text` safely whatever its nesting, for a text
+    that only its count of brackets keeps `may_be_too_deep` from clearing; else None."""
+    if _LONG_LEAD.match(text) or _LONG_LEAD_LINE.search(text):
+        return None  # block nesting is not bounded by the brackets
+    opening = text.count("[") + text.count("{")
+    if opening < SAFE_BRACKETS:
+        return None  # `may_be_too_deep` decides
+    # Block levels are fewer than MAX_DEPTH without a long leading run; each flow level
+    # needs an opening bracket.
+    stack = (opening + MAX_DEPTH) * STACK_PER_LEVEL + 1024 * 1024
+    return stack if stack <= MAX_THREAD_STACK else None
+
+
 def too_deep(text: str) -> YamlProblem | None:
     """A problem at the first collection nested past MAX_DEPTH, if the text has one."""
     if not may_be_too_deep(text):
@@ -113,20 +140,46 @@ def too_deep(text: str) -> YamlProblem | None:
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    return YamlProblem(
-                        "WF011",
-                        f"lists and mappings are nested more than {MAX_DEPTH} deep here",
-                        mark.line + 1,
-                        mark.column + 1,
-                        "a plan nests a few levels deep; this is not a plan, or brackets are "
-                        "unclosed",
-                    )
+                    return _nested(event.start_mark)
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except MarkedYAMLError:
         return None  # a syntax error comes first; composing reports it
     return None
+
+
+def nested_too_deep(root: Node | None) -> YamlProblem | None:
+    """`too_deep`'s problem, found on a composed tree: the first collection in document order
+    nested past MAX_DEPTH (a collection an alias repeats counts where its anchor is)."""
+    stack: list[tuple[Node, int]] = [(root, 1)] if isinstance(root, CollectionNode) else []
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return _nested(node.start_mark)
+        depth += 1
+        if isinstance(node, MappingNode):
+            for key, value in reversed(node.value):  # popped in document order
+                if isinstance(value, CollectionNode):
+                    stack.append((value, depth))
+                if isinstance(key, CollectionNode):
+                    stack.append((key, depth))
+        else:
+            stack.extend((c, depth) for c in reversed(node.value) if isinstance(c, CollectionNode))
+    return None
+
+
+def _nested(mark: Any) -> YamlProblem:
+    return YamlProblem(
+        "WF011",
+        f"lists and mappings are nested more than {MAX_DEPTH} deep here",
+        mark.line + 1,
+        mark.column + 1,
+        "a plan nests a few levels deep; this is not a plan, or brackets are unclosed",
+    )
 
 
 def tight_comment(text: str, root: Node) -> YamlProblem | None:
