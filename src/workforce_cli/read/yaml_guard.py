@@ -15,13 +15,15 @@ Before parsing:
   more, event by event (libyaml's parser keeps its own stack, no recursion), to find the
   first collection past the limit. What a misled count lets through is still far from the
   composer's limit, and the walk to data refuses it (see yaml_data).
-  A text with many brackets but no long leading runs (a large plan: owners in `[...]`,
-  staffing rows in `{...}`) nests at most one level per opening bracket beyond its block
-  levels. Parsing it once more cost as much as composing it, so it is composed in a thread
-  with a stack deep enough for every bracket (`composing_stack`), and its depth is checked on
-  the tree (`nested_too_deep`); the event scan is left for a text libyaml refuses (which
-  composer error comes first, nesting or syntax, must not change) and for one with so many
-  brackets that the stack would be too large.
+  A text with many brackets whose count shows no deep nesting and that has no long leading
+  runs (a large plan: owners in `[...]`, staffing rows in `{...}`) nests at most one level per
+  opening bracket beyond its block levels. Parsing it once more cost as much as composing it,
+  so it is composed in a thread with a stack deep enough for every bracket
+  (`composing_stack`), and its depth is checked on the tree (`nested_too_deep`). The event
+  scan is left for a text libyaml refuses (which error comes first, nesting or syntax, must
+  not change), and for one of more than MAX_COMPOSED_BRACKETS: libyaml's time grows with the
+  square of the flow nesting (it rechecks every open level at each token), and brackets
+  inside quotes could hide that much nesting from the count, where the scan stops at 201.
 
 After parsing: a `#` that libyaml took for a comment although nothing separates it from what
 comes before (YAML requires a space), found from the text and the scalars' extents.
@@ -53,8 +55,10 @@ SAFE_BRACKETS = 5000
 STACK_PER_LEVEL = 2048
 """C stack a composing thread allows per level of nesting: libyaml's composer, through
 ruamel.yaml.clib, takes 300 to 400 bytes a level (8 MiB overflow between 20,000 and 30,000)."""
-MAX_THREAD_STACK = 256 * 1024 * 1024
-"""The largest stack of a composing thread (address space; only what is used is memory)."""
+MAX_COMPOSED_BRACKETS = 15_000
+"""The most opening brackets of a text composed without the scan (the plan of 120,000
+milestones, 19.6 MB, has 12,382): all of them nested, hidden from the count by quotes, cost
+libyaml about 2.5 s before the tree check refuses them (20,000: 4.5 s)."""
 _HASH = re.compile("#")
 _COMMENT = re.compile(r"(?:^|(?<=\s))#", re.MULTILINE)
 
@@ -108,10 +112,15 @@ def may_be_too_deep(text: str) -> bool:
         return False
     if opening >= SAFE_BRACKETS:
         return True
+    return _rise(text) > MAX_DEPTH // 2
+
+
+def _rise(text: str) -> int:
+    """The deepest flow nesting the brackets show, counted as if none were inside quotes."""
     prefix = list(accumulate(map(_STEP.__getitem__, _BRACKETS.sub("", text))))
     lows = accumulate(prefix, min, initial=0)
     next(lows)
-    return max(map(sub, prefix, lows), default=0) > MAX_DEPTH // 2
+    return max(map(sub, prefix, lows), default=0)
 
 
 def composing_stack(text: str) -> int | None:
@@ -120,12 +129,11 @@ def composing_stack(text: str) -> int | None:
     if _LONG_LEAD.match(text) or _LONG_LEAD_LINE.search(text):
         return None  # block nesting is not bounded by the brackets
     opening = text.count("[") + text.count("{")
-    if opening < SAFE_BRACKETS:
-        return None  # `may_be_too_deep` decides
+    if not SAFE_BRACKETS <= opening <= MAX_COMPOSED_BRACKETS or _rise(text) > MAX_DEPTH // 2:
+        return None  # `may_be_too_deep` decides, or the count shows deep nesting: scan
     # Block levels are fewer than MAX_DEPTH without a long leading run; each flow level
     # needs an opening bracket.
-    stack = (opening + MAX_DEPTH) * STACK_PER_LEVEL + 1024 * 1024
-    return stack if stack <= MAX_THREAD_STACK else None
+    return (opening + MAX_DEPTH) * STACK_PER_LEVEL + 1024 * 1024
 
 
 def too_deep(text: str) -> YamlProblem | None:
