@@ -157,3 +157,14 @@ def test_the_editing_commands_follow_the_setting(run: Run, workdir: Path) -> Non
     write(workdir / "wfplan.toml", 'max_file_size = "4MB"\n')
     assert run("done", "a1", "--on", "2029-12-01").exit_code == 0
     assert "status: done" in (workdir / "plans" / "big.yaml").read_text("utf-8")
+
+
+def test_new_finds_an_id_taken_in_a_file_the_setting_lets_it_read(
+    run: Run, workdir: Path, big: Path
+) -> None:
+    write(workdir / "wfplan.toml", 'max_file_size = "4MB"\n')
+    result = run("new", "example", "--title", "Another")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        'wfplan: error: plan id "example" is already used by plans/big.yaml\n',
+    )
