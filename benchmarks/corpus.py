@@ -148,11 +148,20 @@ NOTES = [
 
 
 def action(
-    rng: random.Random, n: int, theme: str, start: date, end: date, earlier: list[str]
+    rng: random.Random,
+    n: int,
+    theme: str,
+    start: date,
+    end: date,
+    earlier: list[str],
+    sizes: tuple[int, ...] = (2, 2, 2, 3, 3, 4),
+    short: bool = False,
 ) -> dict[str, Any]:
+    """Action `n`: `sizes` are the milestone counts to choose from; `short` ids are `a123`
+    (a plan of tens of thousands of actions) rather than `a12-introduce-reflective`."""
     title = rng.choice(councils.ACTIONS)
     words = [w for w in slug(title).split("-") if w not in STOP_WORDS]
-    aid = f"a{n:02d}-" + "-".join(words[:2])
+    aid = f"a{n}" if short else f"a{n:02d}-" + "-".join(words[:2])
     item: dict[str, Any] = {"id": aid, "theme": theme, "title": title}
     owners = rng.sample(councils.OWNERS, rng.choice((1, 1, 1, 1, 1, 2, 3)))
     item["owner"] = owners[0] if len(owners) == 1 else owners
@@ -166,7 +175,7 @@ def action(
         own = milestone(rng, aid, start, end)
         item.update({k: v for k, v in own.items() if k not in ("id", "title", "owner")})
         return item
-    count = rng.choice((2, 2, 2, 3, 3, 4))
+    count = rng.choice(sizes)
     item["milestones"] = [milestone(rng, f"{aid}-m{k}", start, end) for k in range(1, count + 1)]
     return item
 

@@ -3,6 +3,7 @@
     python benchmarks/run.py                  # every scenario, 5 timed runs after a warm-up
     python benchmarks/run.py --only validate --only floor --runs 3
     python benchmarks/run.py --list
+    python benchmarks/run.py --corpus plans --only validate-huge --huge 2.5 --huge 5 --huge 20
 
 Each scenario is a command line run as a child process; wall time comes from
 `time.perf_counter` around it and peak RSS from `os.wait4`. Scenarios of commands that do
@@ -92,6 +93,11 @@ class Workspace:
         return path
 
     @cached_property
+    def huge(self) -> Path:
+        """One plan of HUGE_MILESTONES milestones, about 20 MB (`huge.py`)."""
+        return huge_plan(HUGE_MILESTONES)
+
+    @cached_property
     def hostile(self) -> Path:
         """The hostile files of hostile.py (unknown keys, deep nesting, ...)."""
         folder = self.tmp / "hostile"
@@ -151,6 +157,21 @@ def big_plan_text(actions: int, themes: int = 20) -> str:
     return "\n".join(lines) + "\n"
 
 
+HUGE_MILESTONES = 120_000
+"""The milestones of the 1x huge plan (`huge.py`): about 20 MB."""
+HUGE_LIMIT = "50MB"
+"""The `--max-file-size` the huge-plan scenarios run with."""
+
+
+def huge_plan(milestones: int) -> Path:
+    """benchmarks/huge/huge-N.yaml (gitignored), a plan of N milestones, made once."""
+    path = HERE / "huge" / f"huge-{milestones}.yaml"
+    if not path.exists():
+        argv = ["--milestones", str(milestones), "--out", str(path)]
+        subprocess.run([sys.executable, str(HERE / "huge.py"), *argv], check=True)
+    return path
+
+
 def generate(*args: str) -> None:
     # In a child process: this one stays small, because a child forked from it starts
     # with its memory, and peak RSS would then report this process rather than the child.
@@ -175,6 +196,8 @@ class Scenario:
     cwd: Callable[[Workspace], Path] | None = None
     env: dict[str, str] = field(default_factory=dict)
     """Added to the environment of the run (an empty value removes the variable)."""
+    measured: Callable[[Workspace], Path] | None = None
+    """The one file it reads, when that is not the corpus (figures per MB of it)."""
 
 
 def _w(*args: str) -> list[str]:
@@ -241,6 +264,17 @@ SCENARIOS: dict[str, Scenario] = {
         f"wfplan report (Markdown) on one plan of {BIG_ACTIONS:,} actions",
         lambda w: _w("report", str(w.big_plan), "--output", str(w.tmp / "big.md")),
         "report",
+    ),
+    "validate-huge": Scenario(
+        f"wfplan validate on one plan of {HUGE_MILESTONES:,} milestones (about 20 MB)",
+        lambda w: _w("validate", str(w.huge), "--max-file-size", HUGE_LIMIT),
+        measured=lambda w: w.huge,
+    ),
+    "status-huge": Scenario(
+        f"wfplan status (text) on one plan of {HUGE_MILESTONES:,} milestones (about 20 MB)",
+        lambda w: _w("status", str(w.huge), "--max-file-size", HUGE_LIMIT),
+        "status",
+        measured=lambda w: w.huge,
     ),
     "hostile-keys": Scenario(
         "wfplan validate on a plan with 20,000 unknown keys (quadratic until issue 11)",
@@ -334,6 +368,8 @@ class Timing:
     rss_mb: list[float] = field(default_factory=list)
     exits: set[int] = field(default_factory=set)
     skipped: str | None = None
+    measured: Path | None = None
+    """For the sizes of `--scale` and `--huge`: the file or folder whose size is timed."""
 
     @property
     def median(self) -> float:
@@ -387,10 +423,64 @@ def scaled(factors: list[int]) -> list[Timing]:
         folder = HERE / f"corpus-x{factor}"
         if not any(folder.glob("*.yaml")):
             generate("--authorities", str(153 * factor), "--out", str(folder))
-        timing = Timing(f"validate x{factor}", argv=_w("validate", str(folder)))
+        timing = Timing(f"validate x{factor}", argv=_w("validate", str(folder)), measured=folder)
         timing.run(counted=False)
         timings.append(timing)
     return timings
+
+
+def huge_sizes(sizes: list[float]) -> list[Timing]:
+    """`validate` and `status` (text) on the huge plan cut to each size in MB (20: the whole
+    120,000 milestones), so that time and memory per MB can be compared across sizes."""
+    timings = []
+    for command in ("validate", "status"):
+        for mb in sizes:
+            path = huge_plan(round(HUGE_MILESTONES * mb / 20))
+            argv = _w(command, str(path), "--max-file-size", HUGE_LIMIT)
+            timing = Timing(f"{command} {mb:g}MB", argv=argv, measured=path)
+            timing.run(counted=False)
+            timings.append(timing)
+    return timings
+
+
+def huge_scaling(timings: list[Timing]) -> str:
+    """Time and memory against the size of one plan: flat per MB when both grow linearly."""
+    rows = [
+        f"{'plan':<16}{'milestones':>11}{'MB':>7}{'wall':>8}{'cpu':>8}{'s/MB':>7}"
+        f"{'peak RSS':>10}{'RSS/MB':>8}"
+    ]
+    for t in timings:
+        assert t.measured is not None
+        mb = t.measured.stat().st_size / 1e6
+        milestones = int(t.measured.stem.removeprefix("huge-"))
+        rss = statistics.median(t.rss_mb)
+        rows.append(
+            f"{t.name:<16}{milestones:>11,}{mb:>7.1f}{t.median:>7.2f}s{t.cpu:>7.2f}s"
+            f"{t.cpu / mb:>7.3f}{rss:>8.0f}MB{rss / mb:>8.1f}"
+        )
+    return "\n".join(rows)
+
+
+def huge_goals(timings: list[Timing]) -> list[str]:
+    """Issue 14: time per MB of one plan flat with its size (cpu s/MB of the largest size at
+    most 1.25x the smallest's), for each command timed with --huge."""
+    out = []
+    for command in ("validate", "status"):
+        sized = [t for t in timings if t.name.startswith(f"{command} ") and t.measured]
+        if len(sized) < 2:
+            continue
+        per_mb = {
+            t.measured.stat().st_size / 1e6: t.cpu / (t.measured.stat().st_size / 1e6)
+            for t in sized
+            if t.measured
+        }
+        small, large = per_mb[min(per_mb)], per_mb[max(per_mb)]
+        text = (
+            f"{command}, one plan {min(per_mb):.1f} to {max(per_mb):.1f} MB: cpu s/MB "
+            f"{small:.3f} to {large:.3f} ({large / small:.2f}x)"
+        )
+        out.append(_goal(text, large / small <= 1.25, "<= 1.25x"))
+    return out
 
 
 def scaling(timings: list[Timing]) -> str:
@@ -421,6 +511,7 @@ def measure(names: list[str], work: Workspace, runs: int, extra: list[Timing]) -
         if not timing.skipped:
             timing.argv = scenario.argv(work)
             timing.cwd = scenario.cwd(work) if scenario.cwd else None
+            timing.measured = scenario.measured(work) if scenario.measured else None
             env = {**ENV, **scenario.env}
             timing.env = {k: v for k, v in env.items() if v}
             timing.run(counted=False)
@@ -468,8 +559,8 @@ def table(timings: list[Timing]) -> str:
 def ratios(timings: list[Timing], megabytes: float) -> str:
     """Each scenario's median wall time against validate's, the floor's and check-jsonschema's
     (CPU time ratio in brackets: steadier on a busy machine), and its peak RSS per MB of YAML."""
-    # The scaled corpora have their own table (`scaling`): their size is not this corpus's.
-    by_name = {t.name: t for t in timings if t.walls and not t.name.startswith("validate x")}
+    # The scaled corpora and plans have their own tables: their size is not this corpus's.
+    by_name = {t.name: t for t in timings if t.walls and t.measured is None}
     bases = [b for b in ("validate", "floor", "check-jsonschema") if b in by_name]
     head = f"{'scenario':<18}{'wall':>8}{'cpu':>8}" + "".join(f"{'/' + b:>22}" for b in bases)
     rows = [head + f"{'RSS':>8}{'MB/MB':>7}"]
@@ -548,6 +639,14 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="also validate a corpus of N times the authorities (repeat: --scale 1 --scale 2)",
     )
+    parser.add_argument(
+        "--huge",
+        type=float,
+        action="append",
+        metavar="MB",
+        help="also validate and show the status of one plan of about MB megabytes (20: "
+        "120,000 milestones; repeat: --huge 2.5 --huge 5 --huge 10 --huge 20)",
+    )
     args = parser.parse_args(argv)
     if args.list:
         for name, scenario in SCENARIOS.items():
@@ -561,20 +660,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus {args.corpus}: {len(work.files)} files, {size / 1e6:.2f} MB")
         print(f"{args.runs} timed runs per scenario after one warm-up; wall time and peak RSS\n")
         scale = scaled(args.scale or [])
-        names = args.only if args.only is not None else [] if scale else list(SCENARIOS)
-        timings = measure(names, work, args.runs, scale)
+        huge = huge_sizes(args.huge or [])
+        names = args.only if args.only is not None else [] if scale or huge else list(SCENARIOS)
+        timings = measure(names, work, args.runs, scale + huge)
         print("\n" + table(timings))
         if scale:
             print("\nvalidate against corpus size (medians; cpu seconds per MB of YAML):")
             print(scaling(scale))
-        print(f"\nratios of medians; peak RSS per MB of YAML ({size / 1e6:.2f} MB):")
-        print(ratios(timings, size / 1e6))
+        one_file = [t for t in timings if t.walls and t.measured and t.measured.is_file()]
+        if one_file:
+            print("\none plan against its size (medians; cpu seconds and peak RSS per MB):")
+            print(huge_scaling(one_file))
+        if any(t.walls and t.measured is None for t in timings):
+            print(f"\nratios of medians; peak RSS per MB of YAML ({size / 1e6:.2f} MB):")
+            print(ratios(timings, size / 1e6))
         parse = None
         if args.only is None or "floor" in args.only:
             parse = in_process_parse(work.files, min(args.runs, 3))
             print(f"\nin-process libyaml compose of the corpus (best of 3): {parse:.2f} s")
         print("\ngoals (medians):")
-        print("\n".join(goals({t.name: t for t in timings})) or "  (no goal scenario run)")
+        met = goals({t.name: t for t in timings}) + huge_goals(huge)
+        print("\n".join(met) or "  (no goal scenario run)")
     if args.json:
         figures: dict[str, object] = {
             t.name: {"walls": t.walls, "cpus": t.cpus, "rss_mb": t.rss_mb, "exits": sorted(t.exits)}

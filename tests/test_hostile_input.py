@@ -139,7 +139,7 @@ def test_the_size_limit_holds_while_reading() -> None:
         files.read_limited(Path("/proc/self/maps"), 16)
     assert refused.value.code == "WF001"
     assert refused.value.message == (
-        "file grew past the limit while it was read; plan files are limited to 0 MiB"
+        "file grew past the limit while it was read; plan files are limited to 16 bytes"
     )
 
 

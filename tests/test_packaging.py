@@ -102,7 +102,7 @@ def test_python_dash_m_runs_the_cli() -> None:
 def _crash(monkeypatch: pytest.MonkeyPatch) -> None:
     from workforce_cli.commands import validate
 
-    def broken(*args: object) -> int:
+    def broken(*args: object, **options: object) -> int:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(validate, "run", broken)

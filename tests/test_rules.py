@@ -177,7 +177,7 @@ def test_explain_without_a_code_lists_every_rule(run: Run) -> None:
         "WF001",
         "error",
         "file-too-large",
-        "file too large (over 2 MiB; the largest real plan is about 30 KB)",
+        "file too large (over 2 MiB, or the limit --max-file-size or max_file_size sets)",
     ]
     assert lines[35].split(maxsplit=3)[:3] == ["WF404", "warning", "reason-without-revised-due"]
     assert [line.split()[0] for line in lines[1 : len(RULES) + 1]] == list(RULES)

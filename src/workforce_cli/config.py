@@ -1,15 +1,17 @@
 """Configuration: `wfplan.toml`, or `[tool.wfplan]` in `pyproject.toml`, found upward.
 
-Keys: paths, due_within, red_after, labels, templates. Unknown keys are an error: a
-misspelt `due_whithin` must not silently leave the default in force.
+Keys: paths, due_within, red_after, labels, templates, severity, max_file_size. Unknown keys
+are an error: a misspelt `due_whithin` must not silently leave the default in force.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,9 @@ DEFAULT_DUE_WITHIN = 28
 DEFAULT_RED_AFTER = 0
 SEVERITIES = ("error", "warning", "off")
 LABEL_KEYS = ("complete", "red", "amber", "green", "not_rated")
+DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+"""Plan and staffing files larger than this are refused (WF001) unless the limit is lifted:
+the largest real plan is about 30 KB."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,8 @@ class Config:
     templates: Path | None = None
     severity: dict[str, str] = field(default_factory=dict)
     """Code -> "error", "warning" or "off": the repository's own rule severities."""
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    """The largest plan or staffing file read, in bytes (`--max-file-size` overrides it)."""
     source: Path | None = None
     """The file the configuration came from, if any."""
 
@@ -68,18 +75,24 @@ def _read(path: Path) -> dict[str, Any]:
         raise UsageError(f"{shown}: cannot read configuration: {err}") from None
 
 
-def load(start: Path | None = None) -> Config:
+def load(start: Path | None = None, *, max_file_size: int | None = None) -> Config:
+    """The configuration found at or above `start`; a `max_file_size` given (the option)
+    overrides the file's."""
     found = find((start or Path.cwd()).resolve())
     if found is None:
-        return Config()
-    path = relative(found)  # messages name it as the user would: wfplan.toml, ../wfplan.toml
-    data = _read(path)
-    table = data.get("tool", {}).get("wfplan", {}) if path.name == "pyproject.toml" else data
-    return parse(table, path)
+        settings = Config()
+    else:
+        path = relative(found)  # messages name it as the user would: wfplan.toml, ../wfplan.toml
+        data = _read(path)
+        table = data.get("tool", {}).get("wfplan", {}) if path.name == "pyproject.toml" else data
+        settings = parse(table, path)
+    if max_file_size is not None:
+        settings = replace(settings, max_file_size=max_file_size)
+    return settings
 
 
 def parse(table: dict[str, Any], path: Path) -> Config:
-    known = ("paths", "due_within", "red_after", "labels", "templates", "severity")
+    known = ("paths", "due_within", "red_after", "labels", "templates", "severity", "max_file_size")
     for key in table:
         if key not in known:
             close = difflib.get_close_matches(key, known, n=1)
@@ -129,8 +142,51 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         red_after=_days(table, "red_after", DEFAULT_RED_AFTER, path),
         labels=dict(labels),
         templates=relative(base / templates) if templates else None,
+        max_file_size=_size(table, path),
         source=path,
     )
+
+
+def _size(table: dict[str, Any], path: Path) -> int:
+    value = table.get("max_file_size", DEFAULT_MAX_FILE_SIZE)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise UsageError(f"{path}: `max_file_size` must be {SIZES}")
+    try:
+        return parse_size(str(value))
+    except ValueError as err:
+        raise UsageError(f"{path}: `max_file_size`: {err}") from None
+
+
+UNITS = {"": 1, "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3}
+UNITS |= {"kib": 1024, "mib": 1024**2, "gib": 1024**3}
+"""A size's units, their case not minding: KB, MB, GB are powers of 1000 (as disks and
+`ls --si` count), KiB, MiB, GiB powers of 1024; no unit is bytes."""
+SIZES = (
+    "a number of bytes, or a number and a unit (KB, MB, GB: powers of 1000; KiB, MiB, GiB: "
+    'powers of 1024), such as "20MB" or "50MiB"'
+)
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """Bytes from `20MB`, `50MiB`, `2.5 MB`, `25000000` (at least 1); ValueError says why not."""
+    match = _SIZE.fullmatch(text)
+    if match is None or match.group(2).lower() not in UNITS:
+        raise ValueError(f'"{text}" is not a size; give {SIZES}')
+    number, unit = match.group(1), UNITS[match.group(2).lower()]
+    size = int(Fraction(number) * unit)
+    if size < 1:
+        raise ValueError(f'"{text}" is less than 1 byte; give a size such as "20MB"')
+    return size
+
+
+def format_size(size: int) -> str:
+    """A size as a person writes it: `2 MiB`, `20 MB`, `2.5 MB`, else `1234567 bytes`."""
+    for name in ("GiB", "GB", "MiB", "MB", "KiB", "KB"):
+        unit = UNITS[name.lower()]
+        if size >= unit and size * 100 % unit == 0:
+            return f"{size / unit:g} {name}"
+    return f"{size} byte{'s' if size != 1 else ''}"
 
 
 def _days(table: dict[str, Any], key: str, default: int, path: Path) -> int:

@@ -41,7 +41,7 @@ CODES: dict[str, Code] = _table(
         "WF001",
         "file-too-large",
         "error",
-        "file too large (over 2 MiB; the largest real plan is about 30 KB)",
+        "file too large (over 2 MiB, or the limit --max-file-size or max_file_size sets)",
     ),
     ("WF002", "not-utf8", "error", "file is not valid UTF-8 text"),
     ("WF003", "empty-file", "error", "file is empty (or holds only comments)"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,13 +91,15 @@ def check_files(
     jobs: int | None = None,
     work: Work[T] | None = None,
     wanted: str | None = None,
+    *,
+    limit: int = loader.MAX_FILE_BYTES,
 ) -> Checked[T]:
     """Read and check the files at `paths` (as `loader.discover` finds them); run `work` on
     each plan that loads (only the plan `wanted`, if given) once its checks are done.
 
     `jobs`: worker processes; None means one per available CPU, above `POOL_FROM` bytes.
     """
-    outcomes = _run(paths, jobs, work, wanted)
+    outcomes = _run(paths, jobs, work, wanted, limit)
     for outcome in outcomes:
         if outcome.crash is not None:
             raise RuntimeError(f"a worker process failed:\n{outcome.crash}")
@@ -111,7 +114,7 @@ def check_files(
     for doc, target in joins.items():
         joined.setdefault(target, []).append(staffing[doc].source.path)
     for target, docs in joined.items():
-        _again(plans[target], docs, work, wanted)
+        _again(plans[target], docs, work, wanted, limit)
     found = [d for o in outcomes for d in o.read] + cross
     found.extend(d for o in outcomes for d in o.checked)
     files = [o.source for o in outcomes]
@@ -121,7 +124,7 @@ def check_files(
     with_errors = {d.file for d in diagnostics if d.severity == "error"}
     for index, outcome in enumerate(plans):
         if outcome.deferred and outcome.source.display not in with_errors:
-            _again(outcome, joined.get(index, []), work, wanted, deferring=False)
+            _again(outcome, joined.get(index, []), work, wanted, limit, deferring=False)
     return Checked(
         files,
         diagnostics,
@@ -130,9 +133,9 @@ def check_files(
     )
 
 
-def _one(path: Path, work: Work[T] | None, wanted: str | None) -> Outcome[T]:
+def _one(path: Path, work: Work[T] | None, wanted: str | None, limit: int) -> Outcome[T]:
     try:
-        source, model, problems = loader.read_document(path)
+        source, model, problems = loader.read_document(path, limit=limit)
     except UsageError as err:
         return Outcome(SourceFile(path, str(path)), [], error=str(err))
     outcome: Outcome[T] = Outcome(source, problems)
@@ -174,28 +177,29 @@ def _again(
     staffing: list[Path],
     work: Work[T] | None,
     wanted: str | None,
+    limit: int,
     deferring: bool = True,
 ) -> None:
     """A plan read again, with the staffing files that join it, and checked (and computed
     on) with their snapshots; its reading problems were counted the first time."""
     with collector_paused(freeze=False):
-        repository = loader.load_files([outcome.source.path, *staffing])
+        repository = loader.load_files([outcome.source.path, *staffing], limit=limit)
         plan = next(p for p in repository.plans if p.source.path == outcome.source.path)
         _check(outcome, plan, work, wanted, deferring)
         for source in repository.files:
             source.release()
 
 
-_JOB: tuple[list[Path], Work[Any] | None, str | None] | None = None
+_JOB: tuple[list[Path], Work[Any] | None, str | None, int] | None = None
 """What the workers work on: set before they are started (they inherit it), never pickled."""
 
 
 def _in_worker(index: int) -> tuple[int, Outcome[Any]]:
     assert _JOB is not None
-    paths, work, wanted = _JOB
+    paths, work, wanted, limit = _JOB
     with collector_paused(freeze=False):
         try:
-            return index, _one(paths[index], work, wanted)
+            return index, _one(paths[index], work, wanted, limit)
         except Exception:
             return index, Outcome(
                 SourceFile(paths[index], str(paths[index])), [], crash=format_exc()
@@ -204,7 +208,10 @@ def _in_worker(index: int) -> tuple[int, Outcome[Any]]:
 
 def workers(jobs: int | None, sizes: Sequence[int]) -> int:
     """How many worker processes to check files of these sizes with (1: none, this process)."""
-    if len(sizes) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    # Workers are forked copies of this process: on Linux. Elsewhere forking is either
+    # missing or unsafe (macOS system libraries), and starting fresh interpreters would cost
+    # more than it saves.
+    if len(sizes) < 2 or not sys.platform.startswith("linux"):
         return 1
     if jobs is None:
         if sum(sizes) < POOL_FROM:
@@ -214,15 +221,15 @@ def workers(jobs: int | None, sizes: Sequence[int]) -> int:
 
 
 def _run(
-    paths: Sequence[Path], jobs: int | None, work: Work[T] | None, wanted: str | None
+    paths: Sequence[Path], jobs: int | None, work: Work[T] | None, wanted: str | None, limit: int
 ) -> list[Outcome[T]]:
     sizes = [_size(path) for path in paths]
     count = workers(jobs, sizes)
     if count == 1:
         with collector_paused(freeze=False):
-            return [_one(path, work, wanted) for path in paths]
+            return [_one(path, work, wanted, limit) for path in paths]
     global _JOB
-    _JOB = (list(paths), work, wanted)
+    _JOB = (list(paths), work, wanted, limit)
     outcomes: list[Outcome[T] | None] = [None] * len(paths)
     largest_first = sorted(range(len(paths)), key=lambda i: -sizes[i])
     try:

@@ -11,12 +11,14 @@ from workforce_cli.checks.rule import raised_rule
 FILE_TOO_LARGE = raised_rule(
     "WF001",
     """
-    The file is over 2 MiB. It is refused unread.
+    The file is over the size limit, 2 MiB unless `--max-file-size` or `max_file_size` in
+    the configuration sets another. It is refused unread.
 
     Why: the largest real plan is about 30 KB. A file a hundred times that size is not a
     plan but an export or a data dump saved in the plan folder, and reading it would cost
     time and memory for every command. Split a plan that really is that large, or move its
-    staffing snapshots into staffing files.
+    staffing snapshots into staffing files; a programme that keeps one plan of many MB lifts
+    the limit (`--max-file-size 25MB`, or `max_file_size = "25MB"` in wfplan.toml).
 
     Fails:
 

@@ -1,5 +1,5 @@
-"""The commands that read plans: validate, schema, explain, status, overdue, staffing, report,
-diff, calendar. Options only: each calls one function in `commands/`, imported inside the command
+"""The commands that read plans to show them: status, overdue, staffing, report, diff,
+calendar. Options only: each calls one function in `commands/`, imported inside the command
 so that `wfplan --help` does not pay for pydantic, the models and the YAML parser.
 """
 
@@ -11,12 +11,11 @@ from typing import Annotated, Literal
 
 import typer
 
-from workforce_cli.checks import EXPLAIN_FORMATS
-from workforce_cli.checks import FORMATS as VALIDATE_FORMATS
 from workforce_cli.cli.app import app
 from workforce_cli.commands.options import (
     AsOfOption,
     JobsOption,
+    MaxFileSizeOption,
     PathsArg,
     PlanOption,
     RedAfterOption,
@@ -28,105 +27,6 @@ from workforce_cli.report import FORMATS as REPORT_FORMATS
 from workforce_cli.staffing import FORMATS as STAFFING_FORMATS
 from workforce_cli.status import FORMATS as STATUS_FORMATS
 from workforce_cli.status import OVERDUE_FORMATS
-
-
-@app.command()
-def validate(
-    paths: PathsArg = None,
-    output_format: Annotated[
-        str,
-        format_option(
-            VALIDATE_FORMATS,
-            "text (file:line:col: error CODE message), json, github (Actions annotations and a "
-            "job summary), sarif (SARIF 2.1.0, for code scanning) or gitlab (Code Quality).",
-        ),
-    ] = "text",
-    strict: Annotated[bool, typer.Option(help="Warnings fail the check too.")] = False,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--baseline",
-            help="Report only findings not recorded in this file (see --update-baseline).",
-            show_default=False,
-        ),
-    ] = None,
-    tracked: Annotated[
-        bool,
-        typer.Option(
-            "--tracked",
-            help="Only files git tracks or has staged: untracked drafts are left out "
-            "(for pre-commit).",
-        ),
-    ] = False,
-    update_baseline: Annotated[
-        bool,
-        typer.Option(
-            "--update-baseline",
-            help="Record today's findings in the --baseline file (default: "
-            "wfplan-baseline.json) and exit 0.",
-        ),
-    ] = False,
-    jobs: JobsOption = None,
-) -> int:
-    """Check plan and staffing files: schema, ids, references, dates, status rules, totals.
-
-    Exit 0 when clean (warnings allowed unless --strict), 1 when problems are found,
-    2 for a usage error or when no plan files are found.
-    """
-    from workforce_cli.commands import validate as command
-
-    return command.run(paths, output_format, strict, baseline, update_baseline, tracked, jobs)
-
-
-@app.command()
-def schema(
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Folder to write the schemas to.")
-    ] = Path("schemas"),
-    check: Annotated[
-        bool, typer.Option("--check", help="Exit 1 if the schemas in --output are stale.")
-    ] = False,
-    missing_ok: Annotated[
-        bool,
-        typer.Option(
-            "--missing-ok",
-            help="With --check: pass when the --output folder does not exist (a plan "
-            "repository that keeps no schemas).",
-        ),
-    ] = False,
-) -> int:
-    """Write the JSON Schema of plan and staffing files (for editors and other tools)."""
-    from workforce_cli.commands import schema as command
-
-    return command.run(output, check, missing_ok)
-
-
-@app.command()
-def explain(
-    code: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="CODE",
-            help="A code (WF101) or its name (unknown-key). Default: list them all.",
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[
-        str, format_option(EXPLAIN_FORMATS, "text, or markdown (the catalogue in the docs).")
-    ] = "text",
-    every: Annotated[
-        bool, typer.Option("--all", help="Every rule's documentation, not the list.")
-    ] = False,
-) -> int:
-    """Show what a diagnostic code checks, why, and a failing and a passing example.
-
-    Without a code, list every code with its severity, name and summary.
-    Exit 2 for an unknown code.
-    """
-    from workforce_cli.commands import explain as command
-
-    return command.run(code, output_format, every)
-
 
 FailOn = Literal["red", "amber"]
 
@@ -158,6 +58,7 @@ def status(
         ),
     ] = None,
     jobs: JobsOption = None,
+    size: MaxFileSizeOption = None,
 ) -> int:
     """Each plan rated Red/Amber/Green as of a date: counts, progress [n/m], and the overdue,
     blocked and due-soon milestones with owner and days late, worst first.
@@ -167,7 +68,9 @@ def status(
     """
     from workforce_cli.commands import status as command
 
-    return command.run(paths, as_of, plan, due_within, red_after, output_format, fail_on, jobs)
+    return command.run(
+        paths, as_of, plan, due_within, red_after, output_format, fail_on, size, jobs=jobs
+    )
 
 
 @app.command()
@@ -189,6 +92,7 @@ def overdue(
         str, format_option(OVERDUE_FORMATS, "text (for a terminal), json, or csv.")
     ] = "text",
     jobs: JobsOption = None,
+    size: MaxFileSizeOption = None,
 ) -> int:
     """Every overdue milestone across plans, most days late first, with owner and due date.
 
@@ -197,7 +101,7 @@ def overdue(
     """
     from workforce_cli.commands import overdue as command
 
-    return command.run(paths, as_of, owner, plan, red_after, output_format, jobs)
+    return command.run(paths, as_of, owner, plan, red_after, output_format, size, jobs=jobs)
 
 
 @app.command()
@@ -212,6 +116,7 @@ def staffing(
             "text (for a terminal), json, or csv (one row per plan, snapshot and team).",
         ),
     ] = "text",
+    size: MaxFileSizeOption = None,
 ) -> int:
     """Staffing by team as of a date: permanent, agency, vacant, establishment, permanent
     share, agency and vacancy rates, the change since the previous snapshot; then each
@@ -222,7 +127,7 @@ def staffing(
     """
     from workforce_cli.commands import staffing as command
 
-    return command.run(paths, plan, as_of, output_format)
+    return command.run(paths, plan, as_of, output_format, size)
 
 
 @app.command()
@@ -276,6 +181,7 @@ def report(
         ),
     ] = None,
     jobs: JobsOption = None,
+    size: MaxFileSizeOption = None,
 ) -> int:
     """The progress report for a meeting: headline and RAG with its reason, exceptions
     (overdue, blocked, due soon, slipped), changes since the last report (--since), targets
@@ -288,7 +194,9 @@ def report(
     """
     from workforce_cli.commands import report as command
 
-    return command.run(paths, output_format, output, output_dir, template, as_of, plan, since, jobs)
+    return command.run(
+        paths, output_format, output, output_dir, template, as_of, plan, since, size, jobs=jobs
+    )
 
 
 class DiffFailOn(StrEnum):
@@ -354,6 +262,7 @@ def diff(
             "textconv (see the README: git diff and git log -p then show plan changes).",
         ),
     ] = False,
+    size: MaxFileSizeOption = None,
 ) -> int:
     """What a change does to the plans between two git revisions.
 
@@ -365,8 +274,10 @@ def diff(
     from workforce_cli.commands import diff as command
 
     if textconv:
-        return command.textconv(base, head_and_paths or [])
-    return command.run(base, head_and_paths or [], output_format, [c.value for c in fail_on or []])
+        return command.textconv(base, head_and_paths or [], size)
+    return command.run(
+        base, head_and_paths or [], output_format, [c.value for c in fail_on or []], size
+    )
 
 
 @app.command()
@@ -382,6 +293,7 @@ def calendar(
             "--output", "-o", help="Write the .ics file here (default: stdout).", show_default=False
         ),
     ] = None,
+    size: MaxFileSizeOption = None,
 ) -> int:
     """Every dated milestone as an iCalendar (.ics) file for Outlook or Google Calendar.
 
@@ -389,4 +301,4 @@ def calendar(
     """
     from workforce_cli.commands import calendar as command
 
-    return command.run(paths, as_of, output)
+    return command.run(paths, as_of, output, size)

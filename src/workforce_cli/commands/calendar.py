@@ -10,9 +10,15 @@ from workforce_cli.commands import inputs
 from workforce_cli.report import calendar as calendar_export
 
 
-def run(paths: list[Path] | None, as_of: str | None, output: Path | None) -> int:
+def run(
+    paths: list[Path] | None,
+    as_of: str | None,
+    output: Path | None,
+    max_file_size: int | None = None,
+) -> int:
     day = inputs.as_of(as_of)
-    plans = inputs.load_valid(paths, config.load(), None, "calendar")
+    settings = config.load(max_file_size=max_file_size)
+    plans = inputs.load_valid(paths, settings, None, "calendar")
     result = calendar_export.build((p.plan for p in plans), day)
     skipped = (
         f"; {result.skipped} without a date (ongoing or tbc) left out" if result.skipped else ""

@@ -48,16 +48,23 @@ def revisions(base: str, rest: list[str]) -> tuple[str, str | None, list[Path]]:
     return gitfiles.require_commit(base), head, given
 
 
-def run(base: str, rest: list[str], output_format: str, fail_on: list[str]) -> int:
+def run(
+    base: str,
+    rest: list[str],
+    output_format: str,
+    fail_on: list[str],
+    max_file_size: int | None = None,
+) -> int:
     gitfiles.require_repository()
-    settings = config.load()
+    settings = config.load(max_file_size=max_file_size)
+    limit = settings.max_file_size
     commit, head, given = revisions(base, rest)
     paths = [config.relative(p) for p in given] or list(settings.paths) or [Path("plans")]
-    base_files = gitfiles.files_at(commit, paths)
+    base_files = gitfiles.files_at(commit, paths, limit=limit)
     if head is None:
-        head_files = gitfiles.working_tree(paths)
+        head_files = gitfiles.working_tree(paths, limit=limit)
     else:
-        head_files = gitfiles.files_at(gitfiles.require_commit(head), paths)
+        head_files = gitfiles.files_at(gitfiles.require_commit(head), paths, limit=limit)
     if not base_files and not head_files:
         where = ", ".join(str(p) for p in paths)
         missing = [p for p in given if not p.exists()]
@@ -66,7 +73,7 @@ def run(base: str, rest: list[str], output_format: str, fail_on: list[str]) -> i
             f"no plan files (*.yaml, *.yml) in {where} at {base} nor at "
             f"{head or 'the ' + WORKING_TREE}{hint}"
         )
-    result = plandiff.diff(base_files, head_files, base, head, settings.severity)
+    result = plandiff.diff(base_files, head_files, base, head, settings.severity, limit=limit)
     conditions = tuple(dict.fromkeys(fail_on))
     sys.stdout.write(FORMATS[output_format](result, conditions))
     if output_format == "github":
@@ -74,7 +81,7 @@ def run(base: str, rest: list[str], output_format: str, fail_on: list[str]) -> i
     return 1 if result.failing(conditions) else 0
 
 
-def textconv(file: str, rest: list[str]) -> int:
+def textconv(file: str, rest: list[str], max_file_size: int | None = None) -> int:
     """`wfplan diff --textconv FILE`: git's textconv driver (git gives one file, a copy)."""
     if rest:
         raise UsageError("--textconv takes one file (git passes it)")
@@ -82,5 +89,6 @@ def textconv(file: str, rest: list[str]) -> int:
         content = Path(file).read_bytes()
     except OSError as err:
         raise UsageError(f"cannot read {file}: {err.strerror or err}") from None
-    sys.stdout.write(conversion.textconv(file, content))
+    limit = config.load(max_file_size=max_file_size).max_file_size
+    sys.stdout.write(conversion.textconv(file, content, limit))
     return 0

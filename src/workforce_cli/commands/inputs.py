@@ -53,7 +53,7 @@ def load_valid(
 
     Warnings are not printed here: `wfplan validate` is the place for them.
     """
-    repository = loading.load(config.plan_paths(paths, settings))
+    repository = loading.load(config.plan_paths(paths, settings), limit=settings.max_file_size)
     diagnostics = check_repository(repository, settings.severity)
     admit(repository.files, diagnostics, [p.id for p in repository.plans], plan_id, command)
     return select(repository.plans, plan_id)
@@ -70,7 +70,9 @@ def compute_valid(
     """`work` done on each plan `load_valid` would give, in file order: each file is read,
     checked and computed on alone (in `jobs` worker processes), and let go."""
     found = loading.discover(config.plan_paths(paths, settings))
-    checked = batch.check_files(found, settings.severity, jobs, work, plan_id)
+    checked = batch.check_files(
+        found, settings.severity, jobs, work, plan_id, limit=settings.max_file_size
+    )
     admit(checked.files, checked.diagnostics, checked.plan_ids, plan_id, command)
     return [result for _, result in checked.results]
 

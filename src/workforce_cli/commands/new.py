@@ -26,7 +26,7 @@ def run(
     target = output or folders[0] / f"{plan_id}.yaml"
     if target.exists():
         raise UsageError(f"{target} already exists; choose another --output")
-    taken = newplan.clash(plan_id, folders)
+    taken = newplan.clash(plan_id, folders, settings.max_file_size)
     if taken:
         raise UsageError(f'plan id "{plan_id}" is already used by {taken}')
     content = newplan.text(plan_id, title, organisation, target)

@@ -1,4 +1,5 @@
-"""The options several commands share, defined once: paths, --as-of, --plan, --format, --dry-run.
+"""The options several commands share, defined once: paths, --as-of, --plan, --format, --dry-run,
+--max-file-size.
 
 Format choices come from each feature's `FORMATS` (its package face, which imports nothing
 heavy, so `wfplan --help` stays fast). `md` and `markdown` name the same format everywhere;
@@ -87,6 +88,28 @@ EditPlanOption = Annotated[
 ]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+]
+
+
+def _size(value: str) -> int:
+    from workforce_cli.config import parse_size  # when given: `--help` reads no configuration
+
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+
+
+MaxFileSizeOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-file-size",
+        parser=_size,
+        metavar="SIZE",
+        help="Read plan files up to this size (20MB, 50MiB, or bytes). "
+        "Default: max_file_size in the config, else 2MiB.",
+        show_default=False,
+    ),
 ]
 OutputOption = Annotated[
     Path | None,

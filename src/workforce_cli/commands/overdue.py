@@ -22,11 +22,12 @@ def run(
     plan_id: str | None,
     red_after: int | None,
     output_format: str,
+    max_file_size: int | None = None,
     jobs: int | None = None,
 ) -> int:
     if owner is not None and not owner.strip():
         raise UsageError("--owner needs some text to look for, such as --owner hr")
-    settings = config.load()
+    settings = config.load(max_file_size=max_file_size)
     day = inputs.as_of(as_of)
     options = inputs.rating_options(settings, day, None, red_after)
     rated = inputs.compute_valid(paths, settings, partial(_rate, options), plan_id, "overdue", jobs)

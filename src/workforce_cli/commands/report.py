@@ -30,17 +30,22 @@ def run(
     as_of: str | None,
     plan_id: str | None,
     since: str | None = None,
+    max_file_size: int | None = None,
     jobs: int | None = None,
 ) -> int:
     if output is not None and output_dir is not None:
         raise UsageError("--output writes one file and --output-dir one file per plan; give one")
     output_format = EXTENSIONS[output_format]
-    settings = config.load()
+    settings = config.load(max_file_size=max_file_size)
     day = inputs.as_of(as_of)
     provenance = Provenance()
     # The template is compiled before the plans are read: a typo in it is reported at once.
     compiled = choose_template(template, settings, output_format)
-    changes = Since.read(since, config.plan_paths(paths, settings)) if since else None
+    changes = (
+        Since.read(since, config.plan_paths(paths, settings), settings.max_file_size)
+        if since
+        else None
+    )
     options = inputs.rating_options(settings, day, None, None)
     if output_dir is not None:
         # One report per plan: each is built and rendered where its plan is read (in worker

@@ -12,10 +12,15 @@ from workforce_cli.staffing.render import FORMATS
 
 
 def run(
-    paths: list[Path] | None, plan_id: str | None, as_of: str | None, output_format: str
+    paths: list[Path] | None,
+    plan_id: str | None,
+    as_of: str | None,
+    output_format: str,
+    max_file_size: int | None = None,
 ) -> int:
     day = inputs.as_of(as_of)
-    plans = inputs.load_valid(paths, config.load(), plan_id, "staffing")
+    settings = config.load(max_file_size=max_file_size)
+    plans = inputs.load_valid(paths, settings, plan_id, "staffing")
     results = [evaluate(loaded, day) for loaded in plans]
     sys.stdout.write(FORMATS[output_format](day, results))
     return 0

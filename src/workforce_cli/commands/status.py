@@ -21,9 +21,10 @@ def run(
     red_after: int | None,
     output_format: str,
     fail_on: str | None,
+    max_file_size: int | None = None,
     jobs: int | None = None,
 ) -> int:
-    settings = config.load()
+    settings = config.load(max_file_size=max_file_size)
     day = inputs.as_of(as_of)
     options = inputs.rating_options(settings, day, due_within, red_after)
     rated = inputs.compute_valid(paths, settings, partial(_rate, options), plan_id, "status", jobs)

@@ -22,12 +22,16 @@ def run(
     baseline_file: Path | None = None,
     update_baseline: bool = False,
     tracked: bool = False,
+    max_file_size: int | None = None,
     jobs: int | None = None,
 ) -> int:
-    settings = config.load()
+    settings = config.load(max_file_size=max_file_size)
     read = config.plan_paths(paths, settings)
     checked: batch.Checked[None] = batch.check_files(
-        loading.discover(git.tracked(read) if tracked else read), settings.severity, jobs
+        loading.discover(git.tracked(read) if tracked else read),
+        settings.severity,
+        jobs,
+        limit=settings.max_file_size,
     )
     diagnostics, files = checked.diagnostics, len(checked.files)
     if update_baseline:

@@ -68,7 +68,9 @@ def run_change(
     and write (unless `dry_run`)."""
     as_json = output_format == "json"
     settings = config.load()
-    found = Workspace.read(config.plan_paths(paths, settings), settings.severity)
+    found = Workspace.read(
+        config.plan_paths(paths, settings), settings.severity, settings.max_file_size
+    )
     before = found.errors() or []
     broken = blocking.broken_files(found.repository.files, before)
     try:

@@ -74,8 +74,8 @@ class _Side:
     """File path -> the plan id it holds or joins (files that fail: their `id`/`plan` key)."""
 
 
-def _read(files: Sequence[FileAt]) -> _Side:
-    repository = loading.load_contents([(f.path, f.content) for f in files])
+def _read(files: Sequence[FileAt], limit: int) -> _Side:
+    repository = loading.load_contents([(f.path, f.content) for f in files], limit=limit)
     owners: dict[str, str] = {}
     for loaded in repository.plans:
         owners.setdefault(loaded.source.display, loaded.id)
@@ -84,7 +84,7 @@ def _read(files: Sequence[FileAt]) -> _Side:
     content = {f.path: f.content for f in files}
     for display in {d.file for d in repository.diagnostics} - owners.keys():
         # Only for files that fail: read again to learn which plan they were meant to be.
-        _, data, _ = loading.read_source(Path(display), content[display])
+        _, data, _ = loading.read_source(Path(display), content[display], limit=limit)
         if isinstance(data, dict):
             name = data.get("plan") if data.get("kind") == "staffing" else data.get("id")
             if isinstance(name, str) and name:
@@ -122,9 +122,12 @@ def diff(
     base: str,
     head: str | None,
     severities: Mapping[str, str] | None = None,
+    *,
+    limit: int = loading.MAX_FILE_BYTES,
 ) -> Diff:
-    """Compare the plans in two sets of files; `head` None stands for the working tree."""
-    base_side, head_side = _read(base_files), _read(head_files)
+    """Compare the plans in two sets of files; `head` None stands for the working tree.
+    Files over `limit` bytes fail to load (WF001)."""
+    base_side, head_side = _read(base_files, limit), _read(head_files, limit)
     old, new = _units(base_side, head_side), _units(head_side, base_side)
     results: list[PlanDiff] = []
     relaid: list[str] = []

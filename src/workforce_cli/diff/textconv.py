@@ -93,8 +93,8 @@ def _snapshots(snapshots: list[Any], anchor: Any) -> Iterator[str]:
             yield f"{label}: team {row.team}: {shown}"
 
 
-def textconv(name: str, content: bytes) -> str:
-    repository = loading.load_contents([(name, content)])
+def textconv(name: str, content: bytes, limit: int = loading.MAX_FILE_BYTES) -> str:
+    repository = loading.load_contents([(name, content)], limit=limit)
     lines: list[str] = []
     if repository.plans:
         lines += _plan(repository.plans[0].plan)

@@ -51,13 +51,14 @@ def problems(output: Path, content: str) -> list[Diagnostic]:
     return check_repository(loading.load_contents([(str(output), content.encode("utf-8"))]))
 
 
-def clash(plan_id: str, folders: list[Path]) -> str | None:
-    """The file that already holds a plan with this id, if any, among the plan folders."""
+def clash(plan_id: str, folders: list[Path], limit: int = loading.MAX_FILE_BYTES) -> str | None:
+    """The file that already holds a plan with this id, if any, among the plan folders (files
+    over `limit` bytes are not read)."""
     existing = [f for f in folders if f.exists()]
     if not existing:
         return None
     try:
-        repository = loading.load(existing)
+        repository = loading.load(existing, limit=limit)
     except UsageError:
         return None  # no plan files there yet
     found = repository.plan(plan_id)

@@ -66,17 +66,26 @@ class Workspace:
     """The paths the files were found under (a new file must be under one to be found)."""
     severities: Mapping[str, str] = field(default_factory=dict)
     """The configuration's per-code severities: an error made a warning does not block."""
+    limit: int = loading.MAX_FILE_BYTES
+    """The configured `max_file_size`: larger files are not read."""
     repository: Repository = field(init=False)
 
     def __post_init__(self) -> None:
-        self.repository = _load(self.files)
+        self.repository = loading.load_contents(
+            [(str(path), data) for path, data in self.files.items()], limit=self.limit
+        )
 
     @classmethod
-    def read(cls, paths: Sequence[Path], severities: Mapping[str, str] | None = None) -> Workspace:
+    def read(
+        cls,
+        paths: Sequence[Path],
+        severities: Mapping[str, str] | None = None,
+        limit: int = loading.MAX_FILE_BYTES,
+    ) -> Workspace:
         contents: dict[Path, bytes] = {}
         for path in loading.discover(paths):
-            contents[path] = read_file(path)
-        return cls(contents, tuple(paths), severities or {})
+            contents[path] = read_file(path, limit=limit)
+        return cls(contents, tuple(paths), severities or {}, limit)
 
     def errors(self) -> list[Diagnostic] | None:
         """Every diagnostic, if there is an error among them; None when the plans are sound."""
@@ -92,7 +101,7 @@ class Workspace:
         files = dict(self.files)
         for change in changes:
             files[change.path] = change.after
-        return Workspace(files, self.roots, self.severities)
+        return Workspace(files, self.roots, self.severities, self.limit)
 
     def plans_of(self, paths: Iterable[Path]) -> set[str]:
         """The plans the files at `paths` name (a plan's id, a staffing file's plan)."""
@@ -109,10 +118,6 @@ class Workspace:
             known = ", ".join(sorted(p.id for p in self.repository.plans)) or "none"
             raise UsageError(f'no plan with id "{plan_id}"; known plans: {known}')
         return found
-
-
-def _load(files: dict[Path, bytes]) -> Repository:
-    return loading.load_contents([(str(path), data) for path, data in files.items()])
 
 
 @dataclass(frozen=True)

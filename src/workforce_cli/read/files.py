@@ -18,12 +18,13 @@ import os
 import stat
 from pathlib import Path
 
+from workforce_cli.config import DEFAULT_MAX_FILE_SIZE, UNITS, format_size
 from workforce_cli.errors import UsageError
 
 CHUNK = 1024 * 1024
-PLAN_LIMIT = 2 * 1024 * 1024
-"""Plan and staffing files larger than this are refused (WF001): the largest real plan is
-about 30 KB."""
+PLAN_LIMIT = DEFAULT_MAX_FILE_SIZE
+"""Plan and staffing files larger than this are refused (WF001) unless `--max-file-size` or
+the `max_file_size` setting lifts the limit: the largest real plan is about 30 KB."""
 
 
 class FileRefused(Exception):
@@ -59,13 +60,21 @@ def _not_regular(path: Path, mode: int) -> FileRefused:
 
 
 def too_large(size: int | None, limit: int) -> FileRefused:
-    limited = f"plan files are limited to {limit // 1024 // 1024} MiB"
+    """WF001: the size in the unit the limit is written in, and how to lift the limit to a
+    size that reads the file (the next whole MB above its size)."""
+    shown = format_size(limit)
+    limited = f"plan files are limited to {shown}"
+    unit = UNITS.get(shown.split()[-1].lower())
+    if size is None:
+        what, lifted = "file grew past the limit while it was read", "SIZE"
+    else:
+        what = f"file is {size / unit:.1f} {shown.split()[-1]}" if unit else f"file is {size} bytes"
+        lifted = f"{-(-size // UNITS['mb'])}MB"
     return FileRefused(
         "WF001",
-        f"file is {size / 1024 / 1024:.1f} MiB; {limited}"
-        if size is not None
-        else f"file grew past the limit while it was read; {limited}",
-        "split the plan, or move staffing snapshots into staffing files",
+        f"{what}; {limited}",
+        "split the plan, or move staffing snapshots into staffing files; or lift the limit "
+        f"with --max-file-size {lifted} (or max_file_size in wfplan.toml)",
     )
 
 

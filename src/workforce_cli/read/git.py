@@ -118,8 +118,11 @@ def merge_base(left: str, right: str) -> str:
     return result.stdout.decode().strip()
 
 
-def files_at(commit: str, paths: Sequence[Path]) -> list[FileAt]:
-    """The *.yaml / *.yml files under `paths` at a commit, in path order."""
+def files_at(
+    commit: str, paths: Sequence[Path], *, limit: int = loading.MAX_FILE_BYTES
+) -> list[FileAt]:
+    """The *.yaml / *.yml files under `paths` at a commit, in path order (those over `limit`
+    bytes as `Oversized`)."""
     pathspecs = [str(p) for p in paths]
     listing = _git("ls-tree", "-r", "-z", commit, "--", *pathspecs)
     if listing.returncode != 0:
@@ -133,7 +136,7 @@ def files_at(commit: str, paths: Sequence[Path]) -> list[FileAt]:
         path = name.decode("utf-8", errors="surrogateescape")
         if kind == "blob" and mode != "120000" and _is_plan_path(path):
             entries.append((path, blob))
-    contents = read_blobs(sorted({blob for _, blob in entries}))
+    contents = read_blobs(sorted({blob for _, blob in entries}), limit=limit)
     return [FileAt(path, blob, contents[blob]) for path, blob in sorted(entries)]
 
 
@@ -144,17 +147,17 @@ def _is_plan_path(path: str) -> bool:
     return path.endswith(loading.SUFFIXES) and not hidden
 
 
-def read_blobs(blobs: Sequence[str]) -> dict[str, bytes]:
+def read_blobs(blobs: Sequence[str], *, limit: int = loading.MAX_FILE_BYTES) -> dict[str, bytes]:
     """The bytes of each blob, read by one `git cat-file --batch`.
 
-    A blob over the plan size limit is not read (a commit can hold a file of any size): its
-    bytes are an `Oversized`, which the loader refuses with WF001 and the blob's size.
+    A blob over `limit` bytes (the plan size limit) is not read (a commit can hold a file of
+    any size): its bytes are an `Oversized`, which the loader refuses with WF001 and its size.
     """
     if not blobs:
         return {}
     sizes = _sizes(blobs)
     found: dict[str, bytes] = {
-        blob: Oversized(size) for blob, size in sizes.items() if size > loading.MAX_FILE_BYTES
+        blob: Oversized(size) for blob, size in sizes.items() if size > limit
     }
     return found | _contents([b for b in blobs if b not in found])
 
@@ -205,7 +208,7 @@ def blob_id(content: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
 
 
-def working_tree(paths: Sequence[Path]) -> list[FileAt]:
+def working_tree(paths: Sequence[Path], *, limit: int = loading.MAX_FILE_BYTES) -> list[FileAt]:
     """The plan files under `paths` as they are on disk, tracked or not.
 
     A path that does not exist, or holds no plan files, gives no files rather than an error:
@@ -221,7 +224,7 @@ def working_tree(paths: Sequence[Path]) -> list[FileAt]:
             continue
         for path in files:
             display = _relative(path)
-            content = read_file(path, display)
+            content = read_file(path, display, limit)
             found.setdefault(display, FileAt(display, blob_id(content), content))
     return [found[name] for name in sorted(found)]
 

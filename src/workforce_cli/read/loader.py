@@ -70,25 +70,26 @@ def _walk(directory: Path) -> list[Path]:
 
 
 def read_source(
-    path: Path, content: bytes | None = None
+    path: Path, content: bytes | None = None, *, limit: int = MAX_FILE_BYTES
 ) -> tuple[SourceFile, Any, list[Diagnostic]]:
     """Read one file to plain data, or say why it cannot be read.
 
     With `content`, that is the file's text (a file as it was at a git revision) and the
-    filesystem is not touched; everything else is the same.
+    filesystem is not touched; everything else is the same. A file over `limit` bytes is
+    refused (WF001).
     """
     source = SourceFile(path, str(path))
     # Bytes held in memory (a git blob): a blob too large to read says its size instead.
     size = getattr(content, "size", None) if content is not None else None
-    if content is not None and (size is not None or len(content) > MAX_FILE_BYTES):
-        refused = files.too_large(len(content) if size is None else size, MAX_FILE_BYTES)
+    if content is not None and (size is not None or len(content) > limit):
+        refused = files.too_large(len(content) if size is None else size, limit)
         return (
             source,
             None,
             [make(refused.code, refused.message, source.display, hint=refused.hint)],
         )
     try:
-        raw = files.read_limited(path, MAX_FILE_BYTES) if content is None else content
+        raw = files.read_limited(path, limit) if content is None else content
     except files.FileRefused as refused:
         return (
             source,
@@ -145,33 +146,33 @@ def read_source(
     return source, data, diagnostics
 
 
-def load(paths: Sequence[Path]) -> Repository:
+def load(paths: Sequence[Path], *, limit: int = MAX_FILE_BYTES) -> Repository:
     """Read every plan and staffing file under `paths` and check their schema.
 
     Semantic checks (references, dates, totals) are `checks.run`'s job; this builds the
     models they work on and merges staffing files into their plans.
     """
-    return load_files(discover(paths))
+    return load_files(discover(paths), limit=limit)
 
 
-def load_files(paths: Sequence[Path]) -> Repository:
+def load_files(paths: Sequence[Path], *, limit: int = MAX_FILE_BYTES) -> Repository:
     """`load` for files already found: exactly these, in this order."""
-    return _load([(path, None) for path in paths])
+    return _load([(path, None) for path in paths], limit)
 
 
-def load_contents(files: Sequence[tuple[str, bytes]]) -> Repository:
+def load_contents(files: Sequence[tuple[str, bytes]], *, limit: int = MAX_FILE_BYTES) -> Repository:
     """`load` for files held in memory, such as a git revision's: (display path, bytes) pairs."""
-    return _load([(Path(display), content) for display, content in files])
+    return _load([(Path(display), content) for display, content in files], limit)
 
 
-def _load(files: Sequence[tuple[Path, bytes | None]]) -> Repository:
+def _load(files: Sequence[tuple[Path, bytes | None]], limit: int) -> Repository:
     sources: list[SourceFile] = []
     plans: list[LoadedPlan] = []
     staffing_docs: list[StaffingDoc] = []
     diagnostics: list[Diagnostic] = []
     with collector_paused():
         for path, content in files:
-            source, model, problems = read_document(path, content)
+            source, model, problems = read_document(path, content, limit=limit)
             sources.append(source)
             diagnostics.extend(problems)
             if isinstance(model, Plan):
@@ -183,10 +184,10 @@ def _load(files: Sequence[tuple[Path, bytes | None]]) -> Repository:
 
 
 def read_document(
-    path: Path, content: bytes | None = None
+    path: Path, content: bytes | None = None, *, limit: int = MAX_FILE_BYTES
 ) -> tuple[SourceFile, Plan | StaffingFile | None, list[Diagnostic]]:
     """One file read and checked against the schema: its model, or the reasons it has none."""
-    source, data, problems = read_source(path, content)
+    source, data, problems = read_source(path, content, limit=limit)
     if data is None or problems:
         return source, None, problems
     return source, _validate_document(source, data, problems), problems

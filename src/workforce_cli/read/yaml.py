@@ -29,6 +29,7 @@ Decisions, each for a reason written down:
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from typing import Any
 
@@ -104,18 +105,53 @@ def compose(text: str) -> Node | None:
     Raises YamlFailure for a text that cannot be read as one: not YAML 1.2, or YAML that is
     not a plan (several documents, control characters, nesting past 200 levels).
     """
-    problem = yaml_guard.control_character(text) or yaml_guard.too_deep(text)
+    problem = yaml_guard.control_character(text)
+    stack = yaml_guard.composing_stack(text) if problem is None else None
+    if stack is None:
+        problem = problem or yaml_guard.too_deep(text)
     if problem is not None:
         raise YamlFailure(problem)
     try:
-        node: Node | None = _Composer(text).get_single_node()
+        node: Node | None = (
+            _Composer(text).get_single_node() if stack is None else _in_thread(text, stack)
+        )
     except MarkedYAMLError as err:
+        problem = yaml_guard.too_deep(text) if stack is not None else None
+        if problem is not None:
+            raise YamlFailure(problem) from None
         node = _second_reading(text, err)
+    else:
+        problem = yaml_guard.nested_too_deep(node) if stack is not None else None
+        if problem is not None:
+            raise YamlFailure(problem)
     if node is not None:
         problem = yaml_guard.tight_comment(text, node)
         if problem is not None:
             raise YamlFailure(problem)
     return node
+
+
+def _in_thread(text: str, stack: int) -> Node | None:
+    """`text` composed in a thread with `stack` bytes of stack (`yaml_guard.composing_stack`)."""
+    outcome: list[Any] = []
+
+    def compose_it() -> None:
+        try:
+            outcome.append(_Composer(text).get_single_node())
+        except BaseException as err:  # raised again in the calling thread
+            outcome.append(err)
+
+    before = threading.stack_size(stack)
+    try:
+        worker = threading.Thread(target=compose_it, name="wfplan-compose")
+        worker.start()
+    finally:
+        threading.stack_size(before)
+    worker.join()
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    result: Node | None = outcome[0]
+    return result
 
 
 def _second_reading(text: str, err: MarkedYAMLError) -> Node | None:

@@ -15,6 +15,15 @@ Before parsing:
   more, event by event (libyaml's parser keeps its own stack, no recursion), to find the
   first collection past the limit. What a misled count lets through is still far from the
   composer's limit, and the walk to data refuses it (see yaml_data).
+  A text with many brackets whose count shows no deep nesting and that has no long leading
+  runs (a large plan: owners in `[...]`, staffing rows in `{...}`) nests at most one level per
+  opening bracket beyond its block levels. Parsing it once more cost as much as composing it,
+  so it is composed in a thread with a stack deep enough for every bracket
+  (`composing_stack`), and its depth is checked on the tree (`nested_too_deep`). The event
+  scan is left for a text libyaml refuses (which error comes first, nesting or syntax, must
+  not change), and for one of more than MAX_COMPOSED_BRACKETS: libyaml's time grows with the
+  square of the flow nesting (it rechecks every open level at each token), and brackets
+  inside quotes could hide that much nesting from the count, where the scan stops at 201.
 
 After parsing: a `#` that libyaml took for a comment although nothing separates it from what
 comes before (YAML requires a space), found from the text and the scalars' extents.
@@ -26,11 +35,12 @@ import bisect
 import re
 from itertools import accumulate
 from operator import sub
+from typing import Any
 
 import _ruamel_yaml
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from workforce_cli.read.yaml_data import MAX_DEPTH, YamlProblem
 
@@ -42,6 +52,13 @@ _BRACKETS = re.compile(r"[^\[\]{}]+")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 SAFE_BRACKETS = 5000
 """With fewer brackets than this, no misreading of the count can reach the composer's limit."""
+STACK_PER_LEVEL = 2048
+"""C stack a composing thread allows per level of nesting: libyaml's composer, through
+ruamel.yaml.clib, takes 300 to 400 bytes a level (8 MiB overflow between 20,000 and 30,000)."""
+MAX_COMPOSED_BRACKETS = 15_000
+"""The most opening brackets of a text composed without the scan (the plan of 120,000
+milestones, 19.6 MB, has 12,382): all of them nested, hidden from the count by quotes, cost
+libyaml about 2.5 s before the tree check refuses them (20,000: 4.5 s)."""
 _HASH = re.compile("#")
 _COMMENT = re.compile(r"(?:^|(?<=\s))#", re.MULTILINE)
 
@@ -95,10 +112,28 @@ def may_be_too_deep(text: str) -> bool:
         return False
     if opening >= SAFE_BRACKETS:
         return True
+    return _rise(text) > MAX_DEPTH // 2
+
+
+def _rise(text: str) -> int:
+    """The deepest flow nesting the brackets show, counted as if none were inside quotes."""
     prefix = list(accumulate(map(_STEP.__getitem__, _BRACKETS.sub("", text))))
     lows = accumulate(prefix, min, initial=0)
     next(lows)
-    return max(map(sub, prefix, lows), default=0) > MAX_DEPTH // 2
+    return max(map(sub, prefix, lows), default=0)
+
+
+def composing_stack(text: str) -> int | None:
+    """The stack size of a thread that composes `text` safely whatever its nesting, for a text
+    that only its count of brackets keeps `may_be_too_deep` from clearing; else None."""
+    if _LONG_LEAD.match(text) or _LONG_LEAD_LINE.search(text):
+        return None  # block nesting is not bounded by the brackets
+    opening = text.count("[") + text.count("{")
+    if not SAFE_BRACKETS <= opening <= MAX_COMPOSED_BRACKETS or _rise(text) > MAX_DEPTH // 2:
+        return None  # `may_be_too_deep` decides, or the count shows deep nesting: scan
+    # Block levels are fewer than MAX_DEPTH without a long leading run; each flow level
+    # needs an opening bracket.
+    return (opening + MAX_DEPTH) * STACK_PER_LEVEL + 1024 * 1024
 
 
 def too_deep(text: str) -> YamlProblem | None:
@@ -113,20 +148,46 @@ def too_deep(text: str) -> YamlProblem | None:
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    return YamlProblem(
-                        "WF011",
-                        f"lists and mappings are nested more than {MAX_DEPTH} deep here",
-                        mark.line + 1,
-                        mark.column + 1,
-                        "a plan nests a few levels deep; this is not a plan, or brackets are "
-                        "unclosed",
-                    )
+                    return _nested(event.start_mark)
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except MarkedYAMLError:
         return None  # a syntax error comes first; composing reports it
     return None
+
+
+def nested_too_deep(root: Node | None) -> YamlProblem | None:
+    """`too_deep`'s problem, found on a composed tree: the first collection in document order
+    nested past MAX_DEPTH (a collection an alias repeats counts where its anchor is)."""
+    stack: list[tuple[Node, int]] = [(root, 1)] if isinstance(root, CollectionNode) else []
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return _nested(node.start_mark)
+        depth += 1
+        if isinstance(node, MappingNode):
+            for key, value in reversed(node.value):  # popped in document order
+                if isinstance(value, CollectionNode):
+                    stack.append((value, depth))
+                if isinstance(key, CollectionNode):
+                    stack.append((key, depth))
+        else:
+            stack.extend((c, depth) for c in reversed(node.value) if isinstance(c, CollectionNode))
+    return None
+
+
+def _nested(mark: Any) -> YamlProblem:
+    return YamlProblem(
+        "WF011",
+        f"lists and mappings are nested more than {MAX_DEPTH} deep here",
+        mark.line + 1,
+        mark.column + 1,
+        "a plan nests a few levels deep; this is not a plan, or brackets are unclosed",
+    )
 
 
 def tight_comment(text: str, root: Node) -> YamlProblem | None:

@@ -54,7 +54,7 @@ class Since:
         return self.revision if self.revision.startswith(short) else f"{self.revision} ({short})"
 
     @classmethod
-    def read(cls, revision: str, paths: Sequence[Path]) -> Since:
+    def read(cls, revision: str, paths: Sequence[Path], limit: int) -> Since:
         inside = git_output(Path.cwd(), "rev-parse", "--is-inside-work-tree")
         if inside is None or inside.strip() != "true":
             raise UsageError(
@@ -63,10 +63,10 @@ class Since:
             )
         commit = gitfiles.require_commit(revision)
         specs = [Path(os.path.relpath(p)) if p.is_absolute() else p for p in paths]
-        base_files = gitfiles.files_at(commit, specs)
-        head_files = gitfiles.working_tree(specs)
-        result = plandiff.diff(base_files, head_files, revision, None)
-        base = loading.load_contents([(f.path, f.content) for f in base_files])
+        base_files = gitfiles.files_at(commit, specs, limit=limit)
+        head_files = gitfiles.working_tree(specs, limit=limit)
+        result = plandiff.diff(base_files, head_files, revision, None, limit=limit)
+        base = loading.load_contents([(f.path, f.content) for f in base_files], limit=limit)
         return cls(revision, commit, result, base)
 
     def for_plan(self, loaded: LoadedPlan, options: Options) -> dict[str, Any]:
