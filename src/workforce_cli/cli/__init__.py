@@ -3,11 +3,22 @@
 `app.py` is the application, `track.py` the commands that read plans, `edit.py` those that
 write them. Imports of the commands happen inside each command so that `wfplan --help` does
 not pay for pydantic, the models and the YAML parser.
+
+typer turns each command's signature into its options when the command line is built; for
+the eighteen commands that was a tenth of the start-up of `wfplan validate FILE`. `main`
+builds the group with each command converted when it is first looked up, so a run converts
+the command it runs (and `--help`, which lists them all, converts them all, as before).
 """
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable, Iterator, MutableMapping
+from functools import partial
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
 
 from workforce_cli import errors
 from workforce_cli.cli.app import app
@@ -19,9 +30,68 @@ from workforce_cli.cli import edit  # isort: skip
 __all__ = ["app", "edit", "main", "track"]
 
 
+class _Commands(MutableMapping[str, Any]):
+    """A group's commands by name, in registration order, each made when first looked up."""
+
+    def __init__(self, makers: dict[str, Callable[[], Any]]) -> None:
+        self._makers = makers
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._made:
+            self._made[name] = self._makers[name]()
+        return self._made[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._makers[name] = partial(lambda made: made, command)
+        self._made[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._makers[name]
+        self._made.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def command() -> TyperGroup:
+    """The click group of `app`: what `typer.main.get_command(app)` makes, converting each
+    command from its signature only when the group looks it up."""
+    options = {
+        "pretty_exceptions_short": app.pretty_exceptions_short,
+        "rich_markup_mode": app.rich_markup_mode,
+    }
+    makers: dict[str, Callable[[], Any]] = {}
+    for info in app.registered_commands:
+        assert info.callback is not None
+        name = info.name or typer.main.get_command_name(info.callback.__name__)
+        makers[name] = partial(typer.main.get_command_from_info, info, **options)
+    for group_info in app.registered_groups:
+        make = partial(
+            typer.main.get_group_from_info,
+            group_info,
+            suggest_commands=app.suggest_commands,
+            **options,
+        )
+        if isinstance(group_info.name, str):
+            makers[group_info.name] = make
+        else:
+            made = make()
+            makers[made.name or ""] = partial(lambda group: group, made)
+    root = copy.copy(app)
+    root.registered_commands = []
+    root.registered_groups = []
+    group = typer.main.get_group(root)
+    group.commands = _Commands(makers)
+    return group
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run wfplan; return the exit code (`errors.boundary` turns outcomes into exit codes)."""
-    command = typer.main.get_command(app)
+    group = command()
     return errors.boundary(
-        lambda: command.main(args=argv, prog_name="wfplan", standalone_mode=False)
+        lambda: group.main(args=argv, prog_name="wfplan", standalone_mode=False)
     )
