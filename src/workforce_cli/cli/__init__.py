@@ -5,9 +5,9 @@ write them. Imports of the commands happen inside each command so that `wfplan -
 not pay for pydantic, the models and the YAML parser.
 
 typer turns each command's signature into its options when the command line is built; for
-the eighteen commands that was a tenth of the start-up of `wfplan validate FILE`. `main`
+all sixteen commands that was about a tenth of the start-up of `wfplan validate FILE`. `main`
 builds the group with each command converted when it is first looked up, so a run converts
-the command it runs (and `--help`, which lists them all, converts them all, as before).
+the command it runs (`wfplan --help`, which lists them all, converts them all).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class _Commands(MutableMapping[str, Any]):
         return self._made[name]
 
     def __setitem__(self, name: str, command: Any) -> None:
-        self._makers[name] = partial(lambda made: made, command)
+        self._makers[name] = partial(_itself, command)
         self._made[name] = command
 
     def __delitem__(self, name: str) -> None:
@@ -56,11 +56,20 @@ class _Commands(MutableMapping[str, Any]):
     def __len__(self) -> int:
         return len(self._makers)
 
+    @property
+    def made(self) -> list[str]:
+        """The names of the commands made so far, in the order they were made."""
+        return list(self._made)
+
+
+def _itself(command: Any) -> Any:
+    return command
+
 
 def command() -> TyperGroup:
-    """The click group of `app`: what `typer.main.get_command(app)` makes, converting each
-    command from its signature only when the group looks it up."""
-    options = {
+    """The click group of `app`, as `typer.main.get_command(app)` makes it, except that each
+    command is converted from its signature only when the group first looks it up."""
+    options: dict[str, Any] = {
         "pretty_exceptions_short": app.pretty_exceptions_short,
         "rich_markup_mode": app.rich_markup_mode,
     }
@@ -78,9 +87,9 @@ def command() -> TyperGroup:
         )
         if isinstance(group_info.name, str):
             makers[group_info.name] = make
-        else:
+        else:  # named by its own Typer(): known once made
             made = make()
-            makers[made.name or ""] = partial(lambda group: group, made)
+            makers[made.name or ""] = partial(_itself, made)
     root = copy.copy(app)
     root.registered_commands = []
     root.registered_groups = []
@@ -92,6 +101,4 @@ def command() -> TyperGroup:
 def main(argv: list[str] | None = None) -> int:
     """Run wfplan; return the exit code (`errors.boundary` turns outcomes into exit codes)."""
     group = command()
-    return errors.boundary(
-        lambda: group.main(args=argv, prog_name="wfplan", standalone_mode=False)
-    )
+    return errors.boundary(lambda: group.main(args=argv, prog_name="wfplan", standalone_mode=False))
