@@ -11,6 +11,7 @@ import ast
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
@@ -22,6 +23,9 @@ PLAN = str(PLANS / "dudley-csc-2021.yaml")
 
 RENDERING = ("jinja2", "markupsafe", "rich", "dateutil.parser")
 """Libraries only reports (jinja2, markupsafe) and text tables (rich) need."""
+
+DIFF_AND_GIT = ("workforce_cli.diff.engine", "workforce_cli.diff.results", "workforce_cli.read.git")
+"""What `wfplan report --since` needs and a report without it does not."""
 
 FEATURES = ("report", "status", "staffing", "diff", "edit", "importing")
 """The feature packages: their `__init__` is loaded for its FORMATS, nothing more."""
@@ -116,3 +120,9 @@ def test_an_unknown_command_is_refused_as_typer_refuses_it(run: Run) -> None:
     result = run("valdate", PLAN)
     assert result.exit_code == 2
     assert "No such command 'valdate'. Did you mean 'validate'?" in result.stderr
+
+
+def test_a_report_without_since_loads_neither_the_diff_engine_nor_git(tmp_path: Path) -> None:
+    out = str(tmp_path / "report.html")
+    loaded = _loaded(["report", PLAN, "--format", "html", "--output", out], DIFF_AND_GIT)
+    assert loaded == []
