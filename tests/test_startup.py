@@ -73,7 +73,7 @@ def test_json_of_one_plan_loads_neither_templates_nor_rich(name: str) -> None:
     assert loaded == []
 
 
-def test_the_text_report_of_one_plan_loads_no_templates() -> None:
+def test_the_status_text_of_one_plan_loads_no_templates() -> None:
     assert _loaded(["status", PLAN], ("jinja2", "markupsafe")) == []
 
 
