@@ -30,6 +30,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "WFPLAN_AS_OF": "2022-10-31", "NO_COLOR": "1", "COLUMNS": "100"}
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+"""wfplan runs as installed: pip writes the bytecode of every module when it installs wfplan,
+and an editable install writes it on the first run. A shell that sets PYTHONDONTWRITEBYTECODE
+would have every timed run compile wfplan's modules again (about 0.1 s of `validate-one`);
+without it the warm-up run writes the bytecode."""
 RSS_UNIT = 1024 * 1024 if sys.platform == "darwin" else 1024
 """ru_maxrss is in kilobytes on Linux, bytes on macOS; this makes it MB."""
 FLOOR = """\

@@ -37,9 +37,13 @@ Run = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def _clean_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     # A crash must fail the test, not become exit 3; output must not depend on the terminal.
     monkeypatch.setenv("WFPLAN_TRACEBACK", "1")
+    # The cache folder (compiled report templates) is the test run's, not the user's.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("WFPLAN_AS_OF", raising=False)

@@ -150,7 +150,7 @@ def _crash_log(details: str) -> Path | None:
     so no existing file or link is ever written through."""
     import tempfile
 
-    for folder in (_cache_folder(), None):
+    for folder in (cache_folder(), None):
         try:
             if folder is not None:
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -163,7 +163,7 @@ def _crash_log(details: str) -> Path | None:
     return None
 
 
-def _cache_folder() -> Path | None:
+def cache_folder() -> Path | None:
     """`$XDG_CACHE_HOME/wfplan`, else the platform's cache folder (~/.cache, ~/Library/Caches,
     %LOCALAPPDATA%), or None if there is no home to put it in."""
     configured = os.environ.get("XDG_CACHE_HOME")

@@ -5,8 +5,6 @@ forbids unknown keys, so a misspelt key is an error with a "did you mean" hint r
 than a silently ignored line.
 """
 
-from __future__ import annotations
-
 import re
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -27,11 +25,7 @@ from workforce_cli.model.types import (
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        use_attribute_docstrings=True,
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Status(StrEnum):
@@ -43,8 +37,11 @@ class Status(StrEnum):
 
 
 class Period(Strict):
-    start: DateText | None = None
-    """Anchors relative timescales (+9 weeks); its window's start is the plan's start."""
+    start: DateText | None = Field(
+        default=None,
+        description="Anchors relative timescales (+9 weeks); "
+        "its window's start is the plan's start.",
+    )
     end: DateText | None = None
 
 
@@ -70,24 +67,28 @@ class Tracked(Strict):
     """The fields that make something a milestone: a deadline and a status."""
 
     due: DateText | None = None
-    start: DateText | None = None
-    """When work begins, for timescales such as "From Sept 06"."""
+    start: DateText | None = Field(
+        default=None, description='When work begins, for timescales such as "From Sept 06".'
+    )
     status: Status = Status.NOT_STARTED
-    done_on: DateText | None = None
-    """Required when status is done; forbidden otherwise."""
-    revised_due: DateText | None = None
-    """A re-baselined deadline; needs revision_reason. The original due is kept."""
+    done_on: DateText | None = Field(
+        default=None, description="Required when status is done; forbidden otherwise."
+    )
+    revised_due: DateText | None = Field(
+        default=None,
+        description="A re-baselined deadline; needs revision_reason. The original due is kept.",
+    )
     revision_reason: str | None = None
 
 
 class Milestone(Tracked):
     id: Id
     title: Text
-    due: DateText
-    """Required on a milestone."""
+    due: DateText = Field(description="Required on a milestone.")
     owner: Owners | None = None
-    timescale: str | None = None
-    """The source's own wording of the timescale, kept verbatim."""
+    timescale: str | None = Field(
+        default=None, description="The source's own wording of the timescale, kept verbatim."
+    )
     notes: str | None = None
 
 
@@ -97,8 +98,9 @@ class Action(Tracked):
     theme: Id | None = None
     description: str | None = None
     owner: Owners | None = None
-    timescale: str | None = None
-    """The source's own wording of the timescale, kept verbatim."""
+    timescale: str | None = Field(
+        default=None, description="The source's own wording of the timescale, kept verbatim."
+    )
     notes: str | None = None
     resources: str | None = None
     links: str | None = None
@@ -133,8 +135,10 @@ class StatedTotals(Strict):
 
 class Snapshot(Strict):
     as_of: DateText
-    vacancy_basis: Literal["unfilled", "dfe"] = "unfilled"
-    """dfe: `vacant` already counts agency-covered posts, as the DfE census does."""
+    vacancy_basis: Literal["unfilled", "dfe"] = Field(
+        default="unfilled",
+        description="dfe: `vacant` already counts agency-covered posts, as the DfE census does.",
+    )
     teams: list[TeamRow] = Field(default_factory=list)
     stated_totals: StatedTotals | None = None
     notes: str | None = None
@@ -175,8 +179,10 @@ def target_percent(value: float | str) -> tuple[float, bool]:
 
 class Target(Strict):
     id: Id
-    metric: Metric
-    """permanent_share is a floor (at least); agency_rate, vacancy_rate are ceilings (at most)."""
+    metric: Metric = Field(
+        description="permanent_share is a floor (at least); "
+        "agency_rate, vacancy_rate are ceilings (at most)."
+    )
     value: Annotated[
         float | str,
         Field(
@@ -189,8 +195,9 @@ class Target(Strict):
     teams: list[Text] | None = None
     title: str | None = None
     notes: str | None = None
-    forecast: DateText | None = None
-    """The plan's own prediction of when the target will be reached."""
+    forecast: DateText | None = Field(
+        default=None, description="The plan's own prediction of when the target will be reached."
+    )
 
     @field_validator("value", mode="before")
     @classmethod
@@ -243,11 +250,9 @@ class Measure(Strict):
 class Plan(Strict):
     """A workforce strategy or action plan."""
 
-    wfplan: Literal[1]
-    """Format version."""
+    wfplan: Literal[1] = Field(description="Format version.")
     kind: Literal["plan"] = "plan"
-    id: Id
-    """Unique across the repository."""
+    id: Id = Field(description="Unique across the repository.")
     title: Text
     organisation: str | None = None
     owner: Owners | None = None
@@ -267,8 +272,7 @@ class StaffingFile(Strict):
 
     wfplan: Literal[1]
     kind: Literal["staffing"]
-    plan: Id
-    """The id of the plan these snapshots belong to."""
+    plan: Id = Field(description="The id of the plan these snapshots belong to.")
     unit: Literal["fte", "headcount"] = "fte"
     notes: str | None = None
     snapshots: list[Snapshot] = Field(default_factory=list)

@@ -13,20 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workforce_cli import dates, output
-from workforce_cli.diff import engine as plandiff
-from workforce_cli.diff.results import Change, Diff, PlanDiff
 from workforce_cli.errors import UsageError
 from workforce_cli.model import schedule
-from workforce_cli.read import git as gitfiles
-from workforce_cli.read import loader as loading
 from workforce_cli.read.sources import LoadedPlan, Repository
 from workforce_cli.report.provenance import git_output
 from workforce_cli.staffing import engine as staffing_report
 from workforce_cli.staffing.targets import METRIC_WORDS
 from workforce_cli.status.engine import Options
+
+if TYPE_CHECKING:  # the diff engine and git are loaded by `Since.read`: only --since needs them
+    from workforce_cli.diff.results import Change, Diff, PlanDiff
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "slipped": ("silent_slip", "reslipped", "anchor_slip", "recorded_slip"),
@@ -55,6 +54,10 @@ class Since:
 
     @classmethod
     def read(cls, revision: str, paths: Sequence[Path], limit: int) -> Since:
+        from workforce_cli.diff import engine as plandiff
+        from workforce_cli.read import git as gitfiles
+        from workforce_cli.read import loader as loading
+
         inside = git_output(Path.cwd(), "rev-parse", "--is-inside-work-tree")
         if inside is None or inside.strip() != "true":
             raise UsageError(
