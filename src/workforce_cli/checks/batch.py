@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -235,12 +236,18 @@ def _run(
     try:
         # Workers start as copies of this process (fork): the models and the checks are
         # imported already, and `_JOB`, `work` included, need not be pickled.
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with multiprocessing.get_context("fork").Pool(count, _quiet) as pool:
             for index, outcome in pool.imap_unordered(_in_worker, largest_first):
                 outcomes[index] = cast(Outcome[T], outcome)
     finally:
         _JOB = None
     return [o for o in outcomes if o is not None]
+
+
+def _quiet() -> None:
+    """A worker leaves Ctrl-C to the parent, which stops the workers and exits 130: a
+    terminal's interrupt reaches every process, and each would print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _size(path: Path) -> int:
