@@ -82,6 +82,8 @@ def test_escape_output_is_markupsafe_escape(value: Any) -> None:
 @given(st.text())
 def test_escape_output_of_any_text(text: str) -> None:
     assert templates.escape_output(text) == str(escape(text))
+    # the replacements used where markupsafe has no compiled part
+    assert templates._escape_chain(text) == str(escape(text))
 
 
 def test_a_template_renders_what_stock_jinja2_renders(tmp_path: Path) -> None:

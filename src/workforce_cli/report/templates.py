@@ -118,18 +118,14 @@ _DICT_ATTRIBUTES = frozenset(dir(dict))
 """The names `getattr` finds on a dict (`items`, `keys`...): these still go Jinja2's way."""
 
 
-def _item(env: jinja2.Environment, obj: dict[Any, Any], attribute: str) -> Any:
-    try:
-        return obj[attribute]
-    except KeyError:
-        return env.undefined(obj=obj, name=attribute)
-
-
 class _Environment(jinja2.Environment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         # A plain dict has no attribute of that name: Jinja2 would look the key up next.
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
-            return _item(self, obj, attribute)
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
         return super().getattr(obj, attribute)
 
 
@@ -137,8 +133,31 @@ class _SandboxedEnvironment(jinja2.sandbox.SandboxedEnvironment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         # The sandbox checks only what getattr finds; a dict's key is returned unchecked.
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
-            return _item(self, obj, attribute)
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
         return super().getattr(obj, attribute)
+
+
+def _escape_chain(text: str) -> str:
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
+_escape_text: Callable[[str], str] = _escape_chain
+try:
+    # markupsafe's own escaping of text, in C: what its `escape` wraps in a Markup.
+    from markupsafe._speedups import _escape_inner
+
+    _escape_text = _escape_inner
+except ImportError:  # markupsafe without its compiled part: the same replacements
+    pass
 
 
 def escape_output(value: object) -> object:
@@ -146,14 +165,7 @@ def escape_output(value: object) -> object:
     joins it into the output): `&<>'"` as `&amp;` `&lt;` `&gt;` `&#39;` `&#34;`."""
     kind = type(value)
     if kind is str:
-        text: str = value  # type: ignore[assignment]
-        return (
-            text.replace("&", "&amp;")
-            .replace("<", "&lt;")
-            .replace(">", "&gt;")
-            .replace("'", "&#39;")
-            .replace('"', "&#34;")
-        )
+        return _escape_text(value)  # type: ignore[arg-type]
     if kind is Markup:
         return value
     if kind is int or kind is float:
