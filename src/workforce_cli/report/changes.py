@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from workforce_cli import dates, output
-from workforce_cli.diff import engine as plandiff
 from workforce_cli.diff.results import Change, Diff, PlanDiff
 from workforce_cli.errors import UsageError
 from workforce_cli.model import schedule
@@ -61,6 +60,9 @@ class Since:
                 f"--since {revision}: {Path.cwd()} is not inside a git repository; --since "
                 "compares the plans with a revision of their repository"
             )
+        # Here, not at the top: only a report with --since compares revisions.
+        from workforce_cli.diff import engine as plandiff
+
         commit = gitfiles.require_commit(revision)
         specs = [Path(os.path.relpath(p)) if p.is_absolute() else p for p in paths]
         base_files = gitfiles.files_at(commit, specs)
