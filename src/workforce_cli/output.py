@@ -20,6 +20,9 @@ _SPACE = re.compile(r"\s+")
 # start of a word and followed by a name. An address (jo@example.org) is left alone.
 _MENTION = re.compile(r"(?<![\w.+-])@(?=[\w-])")
 WORD_JOINER = "\u2060"
+# Words of ASCII letters, digits and punctuation that Markdown leaves alone, one space apart:
+# text that none of the substitutions below would change (most plan text is like this).
+_MD_PLAIN = re.compile(r"[A-Za-z0-9,.;:'\"()!?/%+=#-]+(?: [A-Za-z0-9,.;:'\"()!?/%+=#-]+)*")
 
 
 def md(value: object) -> str:
@@ -32,12 +35,14 @@ def md(value: object) -> str:
     """
     if value is None:
         return ""
-    text = visible(_SPACE.sub(" ", str(value)).strip())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    # "@" and an invisible word joiner: shown as "@name", but no longer a mention that
-    # pings someone from a pull-request comment (an entity, &#64;, would still mention).
-    text = _MENTION.sub("@" + WORD_JOINER, text)
+    text = str(value)
+    if not _MD_PLAIN.fullmatch(text):
+        text = visible(_SPACE.sub(" ", text).strip())
+        text = _MD_SPECIAL.sub(r"\\\1", text)
+        text = _ENTITY.sub(r"\\&", text)
+        # "@" and an invisible word joiner: shown as "@name", but no longer a mention that
+        # pings someone from a pull-request comment (an entity, &#64;, would still mention).
+        text = _MENTION.sub("@" + WORD_JOINER, text)
     match = _MD_LEADING.match(text)
     if match and match.group(1)[0].isdigit():
         return text[: match.end()] + "\\" + text[match.end() :]

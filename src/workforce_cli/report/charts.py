@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from html import escape
 
 
@@ -120,7 +121,9 @@ def _year_ticks(first: date, last: date, most: int = 8) -> list[date]:
     return ticks or [first, last]
 
 
+@lru_cache(maxsize=1024)
 def _month(d: date) -> str:
+    # Cached: every chart writes the same few dozen months, each several times.
     return d.strftime("%b %Y")
 
 
@@ -159,10 +162,11 @@ def trend_chart(trend: Trend, ident: str, box: Box = TREND_BOX) -> str:
         tick += step
     for d in _year_ticks(first, last, 8 if box.width >= 500 else 5):
         label = str(d.year) if (d.month, d.day) == (1, 1) else _month(d)
+        tx = _fmt(x(d))
         out.append(
-            f'<line class="tick" x1="{_fmt(x(d))}" x2="{_fmt(x(d))}" '
+            f'<line class="tick" x1="{tx}" x2="{tx}" '
             f'y1="{box.y0}" y2="{box.y0 + 5}"/>'
-            f'<text class="axis" x="{_fmt(x(d))}" y="{box.y0 + 18}" '
+            f'<text class="axis" x="{tx}" y="{box.y0 + 18}" '
             f'text-anchor="middle">{label}</text>'
         )
     out.append(f'<line class="axis-line" x1="{box.x0}" x2="{box.x1}" y1="{box.y0}" y2="{box.y0}"/>')
@@ -182,11 +186,12 @@ def trend_chart(trend: Trend, ident: str, box: Box = TREND_BOX) -> str:
     if trend.projection:
         path = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in trend.projection)
         out.append(f'<polyline class="projection" points="{path}"/>')
-    path = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in trend.points)
+    placed = [(_fmt(x(d)), y(v)) for d, v in trend.points]
+    path = " ".join(f"{px},{_fmt(py)}" for px, py in placed)
     out.append(f'<polyline class="actual" points="{path}"/>')
     final = len(trend.points) - 1
-    for i, (d, v) in enumerate(trend.points):
-        px, py = _fmt(x(d)), _fmt(y(v))
+    for i, ((d, v), (px, yv)) in enumerate(zip(trend.points, placed, strict=True)):
+        py = _fmt(yv)
         out.append(
             f'<circle class="point" cx="{px}" cy="{py}" r="4">'
             f"<title>{_month(d)}: {v:.1f}%</title></circle>"
@@ -195,7 +200,7 @@ def trend_chart(trend: Trend, ident: str, box: Box = TREND_BOX) -> str:
         # last are written (every value is in the tooltip, the desc and the report's table).
         if final < MAX_LABELLED or i in (0, final):
             out.append(
-                f'<text class="value" x="{px}" y="{_fmt(y(v) + 18)}" '
+                f'<text class="value" x="{px}" y="{_fmt(yv + 18)}" '
                 f'text-anchor="middle">{v:.1f}%</text>'
             )
     out.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -91,6 +92,7 @@ def plan_context(
     rows = {m.id: _milestone(m, items.get(m.id), options, anchor) for m in result.milestones}
     themes = _themes(plan, result, rows, options)
     staffing = staffing_section(loaded, options, output_format)
+    blocked = [rows[m.id] for m in result.milestones if m.blocked]
     done, of = result.progress
     # PlanStatus.to_dict's keys, without its per-milestone dicts (the rows below have them).
     context: dict[str, Any] = {
@@ -112,7 +114,7 @@ def plan_context(
             "themes": themes,
             "overdue": [rows[m.id] for m in result.overdue],
             "due_soon": [rows[m.id] for m in result.due_soon(options.due_within)],
-            "blocked": [rows[m.id] for m in result.milestones if m.blocked],
+            "blocked": blocked,
             "apart": {
                 reason: [rows[m.id] for m in result.apart(reason)]
                 for reason in ("ongoing", "undetermined", "dropped")
@@ -122,7 +124,6 @@ def plan_context(
             "rag_chart": _rag_chart(loaded.id, themes, options) if output_format == "html" else "",
         }
     )
-    blocked = [rows[m.id] for m in result.milestones if m.blocked]
     for row in blocked:
         row["blocker"] = sections.blocker(plan, result, row)
     context["actions_count"] = len(plan.actions)
@@ -173,20 +174,27 @@ def _milestone(
     row["rag_text"] = NOT_RATED_WORDS[m.not_rated] if m.not_rated else row["label"]
     row["owner_text"] = ", ".join(m.owners)
     row["due_text"] = m.effective_due or ""
-    row["due_date_text"] = long_date(m.due_date)
+    row["due_date_text"] = _long_date(m.due_date) if m.due_date else ""
     # The resolved date as a table shows it, and the source's words where they say more.
-    row["due_short"] = day(m.due_date) if m.due_date else ""
-    row["due_words"] = _words(m.effective_due, anchor)
+    row["due_short"] = _day(m.due_date) if m.due_date else ""
+    row["due_words"] = _words(m.effective_due, anchor) if m.effective_due else ""
     row["original_short"] = (
-        day(m.original_due_date) if m.revised_due and m.original_due_date else ""
+        _day(m.original_due_date) if m.revised_due and m.original_due_date else ""
     )
-    row["original_words"] = _words(m.due, anchor) if m.revised_due else ""
-    row["done_short"] = day(m.done_date) if m.done_date else ""
+    row["original_words"] = _words(m.due, anchor) if m.revised_due and m.due else ""
+    row["done_short"] = _day(m.done_date) if m.done_date else ""
     row["blocker"] = ""
     return row
 
 
-def _words(text: str | None, anchor: date | None) -> str:
+# A plan's deadlines are a few dozen days and expressions, written out for each of its
+# milestones: each is worked out once.
+_day = lru_cache(maxsize=4096)(day)
+_long_date = lru_cache(maxsize=4096)(long_date)
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str, anchor: date | None) -> str:
     """The deadline as written, unless it names one day (then the date says it all)."""
     if not text:
         return ""

@@ -102,7 +102,9 @@ class Provenance:
     def for_plan(self, loaded: LoadedPlan) -> dict[str, Any]:
         """`{path, revision, modified, text}` for the plan's file (and its staffing files)."""
         path = loaded.source.path.resolve()
-        files = {path} | {ref.source.path.resolve() for ref in loaded.snapshots}
+        # Snapshots kept in the plan's own file all name that file: each file resolved once.
+        others = {ref.source.path for ref in loaded.snapshots} - {loaded.source.path}
+        files = {path} | {other.resolve() for other in others}
         checkout = self._checkout(path.parent)
         if checkout is None:
             return {

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
@@ -38,9 +39,20 @@ class TemplateProblem(UsageError):
 # --- filters --------------------------------------------------------------------------
 
 
+_PILLS: dict[tuple[str, str], Markup] = {}
+"""Pills drawn so far: a report draws the same few (a rating and its word) thousands of times."""
+
+
 def pill(rating: str, word: str) -> Markup:
     """A RAG rating in HTML: the colour from its class, and always the word as well."""
-    return Markup(f'<span class="rag rag-{escape(rating)}">{escape(word)}</span>')
+    if type(rating) is not str or type(word) is not str:
+        return Markup(f'<span class="rag rag-{escape(rating)}">{escape(word)}</span>')
+    drawn = _PILLS.get((rating, word))
+    if drawn is None:
+        drawn = Markup(f'<span class="rag rag-{escape(rating)}">{escape(word)}</span>')
+        if len(_PILLS) < 1000:
+            _PILLS[rating, word] = drawn
+    return drawn
 
 
 def css_string(value: object) -> Markup:
@@ -95,8 +107,97 @@ class ConfinedLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+# --- faster lookups and escaping ----------------------------------------------------------
+#
+# A report of a corpus plan outputs some 4,000 values, each looked up as `row.title` and
+# escaped. Jinja2 tries `getattr(row, "title")` first, which fails on a dict (the whole context
+# is dicts) by raising AttributeError; and markupsafe's `escape` builds a `Markup` object for
+# each value, only for it to be joined into the text. The two below give the same result, at
+# a fraction of the cost; they were half of the time of rendering the shipped HTML template.
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+"""The names `getattr` finds on a dict (`items`, `keys`...): these still go Jinja2's way."""
+
+
+class _Environment(jinja2.Environment):
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # A plain dict has no attribute of that name: Jinja2 would look the key up next.
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+class _SandboxedEnvironment(jinja2.sandbox.SandboxedEnvironment):
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # The sandbox checks only what getattr finds; a dict's key is returned unchecked.
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+def _escape_chain(text: str) -> str:
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
+_escape_text: Callable[[str], str] = _escape_chain
+try:
+    # markupsafe's own escaping of text, in C: what its `escape` wraps in a Markup.
+    from markupsafe._speedups import _escape_inner
+
+    _escape_text = _escape_inner
+except ImportError:  # markupsafe without its compiled part: the same replacements
+    pass
+
+
+def escape_output(value: object) -> object:
+    """What `markupsafe.escape` gives, as text where it is text (the compiled template only
+    joins it into the output): `&<>'"` as `&amp;` `&lt;` `&gt;` `&#39;` `&#34;`."""
+    kind = type(value)
+    if kind is str:
+        return _escape_text(value)  # type: ignore[arg-type]
+    if kind is Markup:
+        return value
+    if kind is int or kind is float:
+        return str(value)
+    return escape(value)
+
+
+class _Template(jinja2.Template):
+    @classmethod
+    def from_code(
+        cls,
+        environment: jinja2.Environment,
+        code: CodeType,
+        globals: MutableMapping[str, Any],
+        uptodate: Callable[[], bool] | None = None,
+    ) -> jinja2.Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        # The compiled code calls the `escape` it imported from Jinja2 on every value it
+        # outputs with autoescaping on, and nowhere else.
+        names = template.root_render_func.__globals__
+        if names.get("escape") is escape:
+            names["escape"] = escape_output
+        return template
+
+
+_Environment.template_class = _Template
+_SandboxedEnvironment.template_class = _Template
+
+
 def _environment(search: list[Path], autoescape: bool, sandboxed: bool) -> jinja2.Environment:
-    kind = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
+    kind = _SandboxedEnvironment if sandboxed else _Environment
     env = kind(
         loader=ConfinedLoader([str(p) for p in search]),
         autoescape=autoescape,

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from workforce_cli import dates
 from workforce_cli.model import Plan, Status, schedule
@@ -74,10 +75,9 @@ def rate(
     `anchor` is the plan's `schedule.anchor`, `theme_title` the title of its action's theme."""
     item, as_of = ref.item, options.as_of
     effective = schedule.effective_due(item)
-    due_date = schedule.end_of(effective, anchor) if effective is not None else None
-    original = schedule.end_of(item.due, anchor) if item.due is not None else None
-    done_window = schedule.window(item.done_on, anchor)
-    done_date = done_window.start if done_window else None
+    due_date = _end_of(effective, anchor) if effective is not None else None
+    original = _end_of(item.due, anchor) if item.due is not None else None
+    done_date = _start_of(item.done_on, anchor) if item.done_on is not None else None
     done = item.status == Status.DONE and (done_date is None or done_date <= as_of)
     blocked = item.status == Status.BLOCKED
     days_overdue = days_until = days_late = None
@@ -133,6 +133,18 @@ def rate(
         days_until_due=days_until,
         days_late=days_late,
     )
+
+
+# A plan writes the same few dozen deadlines for its milestones: each is resolved once.
+@lru_cache(maxsize=16384)
+def _end_of(text: str, anchor: date | None) -> date | None:
+    return schedule.end_of(text, anchor)
+
+
+@lru_cache(maxsize=16384)
+def _start_of(text: str, anchor: date | None) -> date | None:
+    window = schedule.window(text, anchor)
+    return window.start if window else None
 
 
 def evaluate(plan: Plan, options: Options, file: str | None = None) -> PlanStatus:
