@@ -213,6 +213,10 @@ SCENARIOS: dict[str, Scenario] = {
     "validate": Scenario(
         "wfplan validate on the whole corpus", lambda w: _w("validate", str(w.corpus))
     ),
+    "validate-serial": Scenario(
+        "wfplan validate --jobs 1: the whole corpus in one process, no workers",
+        lambda w: _w("validate", str(w.corpus), "--jobs", "1"),
+    ),
     "check-jsonschema": Scenario(
         "check-jsonschema with the generated plan schema, on the same files",
         lambda w: [str(BIN / "check-jsonschema"), "--schemafile", w.schema, *w.files],
@@ -252,6 +256,13 @@ SCENARIOS: dict[str, Scenario] = {
         "wfplan report --format html, one report per plan of the corpus",
         lambda w: _w(
             "report", str(w.corpus), "--format", "html", "--output-dir", str(w.tmp / "reports")
+        ),
+        "report",
+    ),
+    "report-md": Scenario(
+        "wfplan report --format markdown, one report per plan of the corpus",
+        lambda w: _w(
+            "report", str(w.corpus), "--format", "markdown", "--output-dir", str(w.tmp / "md")
         ),
         "report",
     ),
@@ -604,7 +615,7 @@ def goals(by_name: dict[str, Timing]) -> list[str]:
         out.append(_goal(text, ratio <= 2, "<= 2x"))
         text = f"validate vs libyaml floor: {ratio:.2f}x (cpu {validate.cpu / floor.cpu:.2f}x)"
         out.append(_goal(text, ratio <= 1, "<= 1.0x"))
-    for name in ("status", "status-colour", "overdue", "report"):
+    for name in ("status", "status-colour", "overdue", "report", "report-md"):
         found = pair(name, "validate")
         if found:
             command, validate = found

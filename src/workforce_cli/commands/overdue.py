@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -38,5 +39,6 @@ def run(
 
 
 def _rate(options: status.Options, loaded: LoadedPlan) -> status.PlanStatus:
-    """One plan's milestones rated (what a worker sends back)."""
-    return status.evaluate(loaded.plan, options, loaded.source.display)
+    """One plan's overdue milestones (what a worker sends back: the others are not shown)."""
+    rated = status.evaluate(loaded.plan, options, loaded.source.display)
+    return replace(rated, milestones=tuple(m for m in rated.milestones if m.overdue))

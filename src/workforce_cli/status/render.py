@@ -106,18 +106,30 @@ def _nothing_due(options: Options) -> str:
 
 
 def render_text(report: StatusReport, terminal: Terminal) -> str:
+    return text_heading(report.options, terminal) + "".join(
+        plan_text(plan, report.options, terminal) for plan in report.plans
+    )
+
+
+def text_heading(options: Options, terminal: Terminal) -> str:
+    """The line above the plans' panels in text."""
     out = io.StringIO()
-    console = text_console(terminal, out)
-    console.print(heading(report.options), markup=False)
+    text_console(terminal, out).print(heading(options), markup=False)
+    return finish(out, terminal)
+
+
+def plan_text(plan: PlanStatus, options: Options, terminal: Terminal) -> str:
+    """One plan's panel in text: each plan's is laid out alone (in the worker process that
+    rated it, for a large repository), and the text is the heading and the panels in order."""
     from workforce_cli.status.layout import painter
 
-    paint = painter(console, terminal.color)
-    for plan in report.plans:
-        lines = _panel_lines(plan, report.options, console, paint, terminal.width)
-        if lines is None:
-            console.print(_panel(plan, report.options))
-        else:
-            out.write("".join(line + "\n" for line in lines))
+    out = io.StringIO()
+    console = text_console(terminal, out)
+    lines = _panel_lines(plan, options, console, painter(console, terminal.color), terminal.width)
+    if lines is None:
+        console.print(_panel(plan, options))
+    else:
+        out.write("".join(line + "\n" for line in lines))
     return finish(out, terminal)
 
 
