@@ -82,6 +82,17 @@ def mark_of(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def nested_problem(mark: Any) -> YamlProblem:
+    """WF011 at a collection nested past MAX_DEPTH (a libyaml or pure-Python mark)."""
+    return YamlProblem(
+        "WF011",
+        f"lists and mappings are nested more than {MAX_DEPTH} deep here",
+        mark.line + 1,
+        mark.column + 1,
+        "a plan nests a few levels deep; this is not a plan, or brackets are unclosed",
+    )
+
+
 def bad_number_problem(value: BadNumber, node: Node) -> YamlProblem:
     shown = value if len(value) <= 24 else value[:20] + "..."
     line, col = mark_of(node)
@@ -186,12 +197,7 @@ def _place(
     if depth > MAX_DEPTH:
         if not walk.too_deep:
             walk.too_deep = True
-            walk.report(
-                "WF011",
-                f"lists and mappings are nested more than {MAX_DEPTH} deep here",
-                node,
-                "a plan nests a few levels deep; this is not a plan, or brackets are unclosed",
-            )
+            walk.problems.append(nested_problem(node.start_mark))
         return None
     container: YamlMap | YamlSeq = YamlMap() if isinstance(node, MappingNode) else YamlSeq()
     container.marks = array("Q")

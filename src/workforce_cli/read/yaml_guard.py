@@ -35,14 +35,13 @@ import bisect
 import re
 from itertools import accumulate
 from operator import sub
-from typing import Any
 
 import _ruamel_yaml
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
-from workforce_cli.read.yaml_data import MAX_DEPTH, YamlProblem
+from workforce_cli.read.yaml_data import MAX_DEPTH, YamlProblem, nested_problem
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _LONG_LEAD = re.compile(rf"[ \t?:-]{{{MAX_DEPTH // 4}}}")
@@ -148,7 +147,7 @@ def too_deep(text: str) -> YamlProblem | None:
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return _nested(event.start_mark)
+                    return nested_problem(event.start_mark)
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except MarkedYAMLError:
@@ -167,7 +166,7 @@ def nested_too_deep(root: Node | None) -> YamlProblem | None:
             continue
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            return _nested(node.start_mark)
+            return nested_problem(node.start_mark)
         depth += 1
         if isinstance(node, MappingNode):
             for key, value in reversed(node.value):  # popped in document order
@@ -178,16 +177,6 @@ def nested_too_deep(root: Node | None) -> YamlProblem | None:
         else:
             stack.extend((c, depth) for c in reversed(node.value) if isinstance(c, CollectionNode))
     return None
-
-
-def _nested(mark: Any) -> YamlProblem:
-    return YamlProblem(
-        "WF011",
-        f"lists and mappings are nested more than {MAX_DEPTH} deep here",
-        mark.line + 1,
-        mark.column + 1,
-        "a plan nests a few levels deep; this is not a plan, or brackets are unclosed",
-    )
 
 
 def tight_comment(text: str, root: Node) -> YamlProblem | None:

@@ -26,7 +26,14 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from workforce_cli.read.yaml_data import MAP_TAG, MAX_DEPTH, SEQ_TAG, STR_TAG, YamlProblem
+from workforce_cli.read.yaml_data import (
+    MAP_TAG,
+    MAX_DEPTH,
+    SEQ_TAG,
+    STR_TAG,
+    YamlProblem,
+    nested_problem,
+)
 
 
 class Refused(Exception):
@@ -47,14 +54,7 @@ def several_documents(line: int, col: int) -> YamlProblem:
     )
 
 
-def too_deep(mark: Any) -> YamlProblem:
-    return YamlProblem(
-        "WF011",
-        f"lists and mappings are nested more than {MAX_DEPTH} deep here",
-        mark.line + 1,
-        mark.column + 1,
-        "a plan nests a few levels deep; this is not a plan, or brackets are unclosed",
-    )
+too_deep = nested_problem
 
 
 def _tag(tag: Any, default: Any) -> Any:

@@ -119,26 +119,26 @@ _DICT_ATTRIBUTES = frozenset(dir(dict))
 """The names `getattr` finds on a dict (`items`, `keys`...): these still go Jinja2's way."""
 
 
-class _Environment(jinja2.Environment):
+class _DictKeys:
+    """`a.b` on a plain dict looks the key up at once: a dict has no attribute of that name,
+    which Jinja2 would try first. (The sandbox checks only what getattr finds; a dict's key
+    is returned unchecked there too.)"""
+
     def getattr(self, obj: Any, attribute: str) -> Any:
-        # A plain dict has no attribute of that name: Jinja2 would look the key up next.
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
-                return self.undefined(obj=obj, name=attribute)
-        return super().getattr(obj, attribute)
+                return self.undefined(obj=obj, name=attribute)  # type: ignore[attr-defined]
+        return super().getattr(obj, attribute)  # type: ignore[misc]
 
 
-class _SandboxedEnvironment(jinja2.sandbox.SandboxedEnvironment):
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        # The sandbox checks only what getattr finds; a dict's key is returned unchecked.
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
-            try:
-                return obj[attribute]
-            except KeyError:
-                return self.undefined(obj=obj, name=attribute)
-        return super().getattr(obj, attribute)
+class _Environment(_DictKeys, jinja2.Environment):
+    pass
+
+
+class _SandboxedEnvironment(_DictKeys, jinja2.sandbox.SandboxedEnvironment):
+    pass
 
 
 def _escape_chain(text: str) -> str:
