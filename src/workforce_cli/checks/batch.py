@@ -16,7 +16,6 @@ results come out in file order, the same for any number of workers.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import signal
 import sys
@@ -237,6 +236,8 @@ def _run(
     try:
         # Workers start as copies of this process (fork): the models and the checks are
         # imported already, and `_JOB`, `work` included, need not be pickled.
+        import multiprocessing  # here: a small repository never starts a worker
+
         with multiprocessing.get_context("fork").Pool(count, _quiet) as pool:
             for index, outcome in pool.imap_unordered(_in_worker, largest_first):
                 outcomes[index] = cast(Outcome[T], outcome)
