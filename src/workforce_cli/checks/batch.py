@@ -185,8 +185,9 @@ def _again(
     on) with their snapshots; its reading problems were counted the first time."""
     with collector_paused(freeze=False):
         repository = loader.load_files([outcome.source.path, *staffing], limit=limit)
-        plan = next(p for p in repository.plans if p.source.path == outcome.source.path)
-        _check(outcome, plan, work, wanted, deferring)
+        plan = next((p for p in repository.plans if p.source.path == outcome.source.path), None)
+        if plan is not None:  # None: the file changed under us; the first reading stands
+            _check(outcome, plan, work, wanted, deferring)
         for source in repository.files:
             source.release()
 
