@@ -56,7 +56,7 @@ def load_valid(
     repository = loading.load(config.plan_paths(paths, settings), limit=settings.max_file_size)
     diagnostics = check_repository(repository, settings.severity)
     admit(repository.files, diagnostics, [p.id for p in repository.plans], plan_id, command)
-    return select(repository.plans, plan_id)
+    return [p for p in repository.plans if plan_id is None or p.id == plan_id]
 
 
 def compute_valid(
@@ -128,12 +128,6 @@ def _refuse(errors: list[Diagnostic], files: int) -> str:
 def _sound(plan_ids: list[str], broken: list[blocking.Broken]) -> list[str]:
     """The ids of the plans no broken file stands in the way of."""
     return sorted(i for i in plan_ids if not blocking.blocking(broken, {i}))
-
-
-def select(plans: list[LoadedPlan], plan_id: str | None) -> list[LoadedPlan]:
-    """All plans, or the one `--plan` names (an unknown id is a usage error listing them)."""
-    known([p.id for p in plans], plan_id)
-    return plans if plan_id is None else [p for p in plans if p.id == plan_id]
 
 
 def known(plan_ids: list[str], plan_id: str | None) -> None:
